@@ -120,4 +120,16 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'ddb.diffusion.load_diffusion': ('diffusion.html#load_diffusion', 'ddb/diffusion.py'),
                                'ddb.diffusion.partial_adamw': ('diffusion.html#partial_adamw', 'ddb/diffusion.py'),
                                'ddb.diffusion.save_diffusion': ('diffusion.html#save_diffusion', 'ddb/diffusion.py'),
-                               'ddb.diffusion.train_diffusion': ('diffusion.html#train_diffusion', 'ddb/diffusion.py')}}}
+                               'ddb.diffusion.train_diffusion': ('diffusion.html#train_diffusion', 'ddb/diffusion.py')},
+            'ddb.sampling': { 'ddb.sampling._batch_seed': ('sampling.html#_batch_seed', 'ddb/sampling.py'),
+                              'ddb.sampling._safe': ('sampling.html#_safe', 'ddb/sampling.py'),
+                              'ddb.sampling.aligned_colour_share': ('sampling.html#aligned_colour_share', 'ddb/sampling.py'),
+                              'ddb.sampling.dark_share': ('sampling.html#dark_share', 'ddb/sampling.py'),
+                              'ddb.sampling.digit_colour': ('sampling.html#digit_colour', 'ddb/sampling.py'),
+                              'ddb.sampling.downsample': ('sampling.html#downsample', 'ddb/sampling.py'),
+                              'ddb.sampling.generate_synthetic': ('sampling.html#generate_synthetic', 'ddb/sampling.py'),
+                              'ddb.sampling.guided_output': ('sampling.html#guided_output', 'ddb/sampling.py'),
+                              'ddb.sampling.make_scheduler': ('sampling.html#make_scheduler', 'ddb/sampling.py'),
+                              'ddb.sampling.sample': ('sampling.html#sample', 'ddb/sampling.py'),
+                              'ddb.sampling.show_per_class': ('sampling.html#show_per_class', 'ddb/sampling.py'),
+                              'ddb.sampling.synthetic_set': ('sampling.html#synthetic_set', 'ddb/sampling.py')}}}
