@@ -12,7 +12,7 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelFitException
 from fastai.callback.training import GradientClip
 from fastai.callback.schedule import *  # fit_one_cycle
-from fastai.optimizer import Adam
+from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
@@ -22,7 +22,7 @@ from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, DataError
 # %% auto #0
 __all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'cond_unet',
            'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'diffusion_dls', 'diffusion_learner',
-           'partial_adamw', 'train_diffusion', 'ema_model', 'save_diffusion', 'load_diffusion', 'benchmark_step']
+           'torch_adamw', 'train_diffusion', 'ema_model', 'save_diffusion', 'load_diffusion', 'benchmark_step']
 
 # %% ../nbs/02_diffusion.ipynb #0005
 class CondUNet(nn.Module):
@@ -42,7 +42,7 @@ class CondUNet(nn.Module):
 # %% ../nbs/02_diffusion.ipynb #0007
 DIFFUSION_PRESETS = {
     'tiny':     dict(img_size=16, channels=(16, 32), layers_per_block=1, attention=(), bs=16, steps=8, lr=2e-3),
-    'mnist-cpu':dict(img_size=16, channels=(32, 64, 64), layers_per_block=1, attention=(), bs=64, steps=1500, lr=1e-3),
+    'mnist-cpu':dict(img_size=16, channels=(32, 64, 64), layers_per_block=1, attention=(), bs=64, steps=1500, lr=1e-3, prediction_type='sample'),
     'paper-32': dict(img_size=32, channels=(128, 256, 256, 256), layers_per_block=2, attention=(False, True, False, False), bs=32, steps=100_000, lr=2e-4),
     'paper-64': dict(img_size=64, channels=(128, 128, 256, 256, 512), layers_per_block=2, attention=(False, False, False, True, False), bs=32, steps=100_000, lr=2e-4),
 }
@@ -95,34 +95,34 @@ def diffusion_loss(pred, target): return F.mse_loss(pred.float(), target.float()
 class EMACallback(Callback):
     "Exponential moving average of the model's weights; validation uses the average."
     order = GradientClip.order + 1
-    def __init__(self, decay:float=0.999): store_attr(); self.ema = None
+    def __init__(self, decay:float=0.999): store_attr(); self.avg = None  # not `ema`: fastai names this callback `learn.ema`
     def before_fit(self):
-        if self.ema is None: self.ema = EMAModel(self.learn.model.parameters(), decay=self.decay)
-        self.ema.to(next(self.learn.model.parameters()).device)
-    def after_step(self): self.ema.step(self.learn.model.parameters())
-    def before_validate(self): self.ema.store(self.learn.model.parameters()); self.ema.copy_to(self.learn.model.parameters())
-    def after_validate(self): self.ema.restore(self.learn.model.parameters())
+        if self.avg is None: self.avg = EMAModel(self.learn.model.parameters(), decay=self.decay)
+        self.avg.to(next(self.learn.model.parameters()).device)
+    def after_step(self): self.avg.step(self.learn.model.parameters())
+    def before_validate(self): self.avg.store(self.learn.model.parameters()); self.avg.copy_to(self.learn.model.parameters())
+    def after_validate(self): self.avg.restore(self.learn.model.parameters())
 
 # %% ../nbs/02_diffusion.ipynb #0016
 class DiffusionCheckpoint(Callback):
     "Save the full training state every `every` epochs; restore it when fitting from `start_epoch`."
     order = 90
-    def __init__(self, path:str|Path, every:int=1): store_attr(); self.path = Path(path); self.start_epoch = 0
+    def __init__(self, path:str|Path, every:int=1): self.ckpt, self.every, self.start_epoch = Path(path), every, 0
     def before_fit(self):
         if self.start_epoch == 0: return
-        s = load_torch(self.path)
-        if s['epoch'] != self.start_epoch: raise ValueError(f"{self.path}: checkpoint is at epoch {s['epoch']}, not {self.start_epoch}")
+        s = load_torch(self.ckpt)
+        if s['epoch'] != self.start_epoch: raise ValueError(f"{self.ckpt}: checkpoint is at epoch {s['epoch']}, not {self.start_epoch}")
         self.learn.model.load_state_dict(s['model']); self.learn.opt.load_state_dict(s['opt'])
-        self._cb(EMACallback).ema.load_state_dict(s['ema']); self._cb(DDPMCallback).gen.set_state(s['ddpm_gen'])
+        self._cb(EMACallback).avg.load_state_dict(s['ema']); self._cb(DDPMCallback).gen.set_state(s['ddpm_gen'])
         self.learn.dls.train.rng.setstate(s['dl_rng'])
         torch.set_rng_state(s['torch_rng']); np.random.set_state(s['np_rng']); random.setstate(s['py_rng'])
     def after_epoch(self):
         e = self.epoch + 1
         if self.epoch < self.start_epoch or (e % self.every and e != self.n_epoch): return
         save_torch(dict(epoch=e, n_epoch=self.n_epoch, model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(),
-                        ema=self._cb(EMACallback).ema.state_dict(), ddpm_gen=self._cb(DDPMCallback).gen.get_state(),
+                        ema=self._cb(EMACallback).avg.state_dict(), ddpm_gen=self._cb(DDPMCallback).gen.get_state(),
                         dl_rng=self.learn.dls.train.rng.getstate(), torch_rng=torch.get_rng_state(),
-                        np_rng=np.random.get_state(), py_rng=random.getstate()), self.path)
+                        np_rng=np.random.get_state(), py_rng=random.getstate()), self.ckpt)
     def _cb(self, cls): return next(c for c in self.learn.cbs if isinstance(c, cls))
 
 # %% ../nbs/02_diffusion.ipynb #0018
@@ -153,14 +153,14 @@ def diffusion_learner(data:BiasedData|BiasedSplit,  # training images with class
     dls = diffusion_dls(data, cfg, spe, device=device, seed=seed)
     model = cond_unet(train.classes, cfg, in_channels=train.shape[-1])
     cbs = [DDPMCallback(cfg['label_dropout'], seed), GradientClip(cfg['grad_clip']), EMACallback(cfg['ema_decay'])]
-    learn = Learner(dls, model, loss_func=diffusion_loss, opt_func=partial_adamw(cfg['wd']), cbs=cbs)
+    learn = Learner(dls, model, loss_func=diffusion_loss, opt_func=torch_adamw(cfg['wd']), cbs=cbs)
     if device.type == 'cuda': learn = learn.to_bf16()
     learn.diffusion_cfg, learn.steps_per_epoch = cfg, spe
     return learn
 
-def partial_adamw(wd:float):
-    "fastai's Adam with decoupled weight decay `wd`."
-    def opt(params, lr): return Adam(params, lr=lr, wd=wd, decouple_wd=True)
+def torch_adamw(wd:float):
+    "PyTorch's AdamW (its fused multi-tensor step) behind fastai's `OptimWrapper`, so fastai's schedules drive it."
+    def opt(params, lr): return OptimWrapper(params, torch.optim.AdamW, lr=lr, weight_decay=wd)
     return opt
 
 # %% ../nbs/02_diffusion.ipynb #0020
@@ -171,13 +171,20 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=1, steps:i
     cbs, start = [], 0
     if dest is not None:
         ck = DiffusionCheckpoint(Path(dest)/'checkpoint.pth', every)
-        if ck.path.exists():
-            s = load_torch(ck.path)
-            if s['n_epoch'] != n_epoch: raise ValueError(f"{ck.path}: checkpoint is for {s['n_epoch']} epochs, this run asks for {n_epoch}; delete it or use another folder")
+        if ck.ckpt.exists():
+            s = load_torch(ck.ckpt)
+            if s['n_epoch'] != n_epoch: raise ValueError(f"{ck.ckpt}: checkpoint is for {s['n_epoch']} epochs, this run asks for {n_epoch}; delete it or use another folder")
             start = ck.start_epoch = s['epoch']
         cbs.append(ck)
     if start < n_epoch: learn.fit_one_cycle(n_epoch, learn.diffusion_cfg['lr'], cbs=cbs, start_epoch=start)
+    else: _load_finished(learn, s)
     return learn
+
+def _load_finished(learn, state):
+    "Put a finished run's weights and EMA into `learn` (nothing is left to train)."
+    learn.model.load_state_dict(state['model'])
+    ema = next(c for c in learn.cbs if isinstance(c, EMACallback))
+    ema.avg = EMAModel(learn.model.parameters(), decay=ema.decay); ema.avg.load_state_dict(state['ema'])
 
 # %% ../nbs/02_diffusion.ipynb #0028
 DIFFUSION_JSON = 'ddb_diffusion.json'
@@ -186,7 +193,7 @@ def ema_model(learn:Learner)->CondUNet:
     "A copy of the learner's model carrying the EMA weights (the raw weights when there is no EMA)."
     m = copy.deepcopy(learn.model)
     cb = next((c for c in learn.cbs if isinstance(c, EMACallback)), None)
-    if cb is not None and cb.ema is not None: cb.ema.copy_to(m.parameters())
+    if cb is not None and cb.avg is not None: cb.avg.copy_to(m.parameters())
     return m.eval()
 
 def save_diffusion(model:CondUNet|Learner, path:str|Path, **info)->Path:
@@ -208,7 +215,7 @@ def load_diffusion(path:str|Path, device=None)->CondUNet:
     m.info = info
     return m.to(default_device(device)).eval()
 
-# %% ../nbs/02_diffusion.ipynb #0031
+# %% ../nbs/02_diffusion.ipynb #0033
 def benchmark_step(data:BiasedData, preset:str='mnist-cpu', steps:int=30, warmup:int=5, device=None)->dict:
     "Seconds per training step: fastai `Learner` vs a bare PyTorch loop doing the same work."
     import time
