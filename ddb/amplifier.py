@@ -139,9 +139,9 @@ def _gmm_flags(v:np.ndarray, seed:int=0)->np.ndarray:
     return g.predict_proba(v[:, None])[:, hi] > 0.5
 
 def pseudo_bias(scores:BiasScores|list,  # from `bias_scores`, or a list of them for 'committee'
-                rule:str='gmm',          # 'gmm', 'otsu', 'misclassified', 'topk' or 'committee'
+                rule:str='otsu',         # 'otsu', 'gmm', 'misclassified', 'topk' or 'committee'
                 k:float=0.01,            # share flagged per class by 'topk'
-                base:str='gmm',          # the rule each member applies in 'committee'
+                base:str='otsu',         # the rule each member applies in 'committee'
                 )->np.ndarray:           # 1 where a sample looks bias-conflicting
     "Turn amplifier scores into pseudo bias labels without using any true bias label."
     if rule == 'committee':
@@ -155,7 +155,7 @@ def pseudo_bias(scores:BiasScores|list,  # from `bias_scores`, or a list of them
     for c in np.unique(scores.targets):
         i = np.flatnonzero(scores.targets == c); v = logce[i]
         if rule == 'gmm': flags = _gmm_flags(v)
-        elif rule == 'otsu': flags = v > _otsu(v)
+        elif rule == 'otsu': flags = scores.ce[i] > _otsu(scores.ce[i])
         else: flags = np.zeros(len(v), bool); flags[np.argsort(-v)[:max(1, int(round(k * len(v))))]] = True
         out[i] = flags
     return out
