@@ -165,12 +165,17 @@ class LfFCallback(Callback):
 class RecipeI(GroupDRO):
     "DDB Recipe I: GroupDRO over (class x amplifier pseudo bias) groups."
     name = 'ddb1'
-    def __init__(self, pseudo, eta:float=0.01, balance:bool=True):
+    def __init__(self, pseudo,                    # 1 where the amplifier flags a training sample as conflicting
+                 scores:BiasScores|None=None,     # the amplifier's scores: flagged samples are grouped by its predicted class
+                 eta:float=0.01, balance:bool=True):
         self.pseudo = np.asarray(pseudo).astype(np.int64)
+        self.bias_pred = None if scores is None else np.asarray(scores.pred)
         super().__init__(None, eta, balance)
     def _groups(self, data):
-        if len(self.pseudo) != len(data.train): raise DataError(f'pseudo: {len(self.pseudo)} labels for {len(data.train)} training samples')
-        return data.train.targets * 2 + self.pseudo
+        t = data.train.targets
+        if len(self.pseudo) != len(t): raise DataError(f'pseudo: {len(self.pseudo)} labels for {len(t)} training samples')
+        if self.bias_pred is None: return t * 2 + self.pseudo
+        return t * data.c + np.where(self.pseudo == 1, self.bias_pred, t)
 
 # %% ../nbs/05_recipes.ipynb #0028
 class RecipeII(Method):
