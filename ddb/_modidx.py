@@ -34,6 +34,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'ddb.amplifier.mlp': ('amplifier.html#mlp', 'ddb/amplifier.py'),
                                'ddb.amplifier.plot_memorisation': ('amplifier.html#plot_memorisation', 'ddb/amplifier.py'),
                                'ddb.amplifier.plot_scores': ('amplifier.html#plot_scores', 'ddb/amplifier.py'),
+                               'ddb.amplifier.predict_logits': ('amplifier.html#predict_logits', 'ddb/amplifier.py'),
                                'ddb.amplifier.pseudo_bias': ('amplifier.html#pseudo_bias', 'ddb/amplifier.py'),
                                'ddb.amplifier.resnet': ('amplifier.html#resnet', 'ddb/amplifier.py'),
                                'ddb.amplifier.small_cnn': ('amplifier.html#small_cnn', 'ddb/amplifier.py'),

@@ -22,8 +22,8 @@ from .data import BiasedData, BiasedSplit, DataError, split_dl
 
 # %% auto #0
 __all__ = ['mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'amplifier_dls', 'train_amplifier',
-           'BiasScores', 'bias_scores', 'pseudo_bias', 'detection_report', 'plot_scores', 'compare_rules',
-           'DetectionTracker', 'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
+           'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias', 'detection_report', 'plot_scores',
+           'compare_rules', 'DetectionTracker', 'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
 
 # %% ../nbs/04_amplifier.ipynb #0005
 def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
@@ -112,18 +112,20 @@ class BiasScores:
     def __len__(self): return len(self.ce)
 
 @torch.inference_mode()
+def predict_logits(model:nn.Module, split:BiasedSplit, size:int|None=None, stats=None, bs:int=1024, device=None)->torch.Tensor:
+    "Logits of every sample of `split`, in order, on the CPU; images area-resized to `size` and normalised by `stats`."
+    device = default_device(device) if device is not None else next(model.parameters()).device
+    model = model.to(device).eval()
+    return torch.cat([model(x.as_subclass(torch.Tensor)).float().cpu()
+                      for x, _, _ in split_dl(split, bs, size=size, stats=stats, device=device, resize_mode='area')])
+
 def bias_scores(ba:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->BiasScores:
     "Score every sample of `split` with the amplifier (a learner from `train_amplifier`, or a model with `size`)."
     model = ba.model if isinstance(ba, Learner) else ba
     size, stats = (ba.ba_size, ba.ba_stats) if isinstance(ba, Learner) else (size, stats)
-    device = default_device(device) if device is not None else next(model.parameters()).device
-    model = model.to(device).eval()
-    ces, ps, preds = [], [], []
-    for x, y, _ in split_dl(split, bs, size=size, stats=stats, device=device, resize_mode='area'):
-        logits = model(x.as_subclass(torch.Tensor)).float(); y = y.as_subclass(torch.Tensor)
-        ce = F.cross_entropy(logits, y, reduction='none')
-        ces.append(ce.cpu()); ps.append(torch.exp(-ce).cpu()); preds.append(logits.argmax(-1).cpu())
-    return BiasScores(torch.cat(ces).numpy(), torch.cat(ps).numpy(), torch.cat(preds).numpy(), split.targets.copy())
+    logits = predict_logits(model, split, size, stats, bs, device)
+    ce = F.cross_entropy(logits, torch.as_tensor(split.targets), reduction='none')
+    return BiasScores(ce.numpy(), torch.exp(-ce).numpy(), logits.argmax(-1).numpy(), split.targets.copy())
 
 # %% ../nbs/04_amplifier.ipynb #0018
 def _otsu(v:np.ndarray, bins:int=256)->float:

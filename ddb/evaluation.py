@@ -12,6 +12,7 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback
 from .core import set_seed, default_device
 from .data import BiasedData, BiasedSplit, split_dl, DataError
+from .amplifier import predict_logits
 from .recipes import Method, debias_learner, fit_method
 
 # %% auto #0
@@ -19,15 +20,10 @@ __all__ = ['METRICS', 'predict', 'group_table', 'reduce_groups', 'Evaluation', '
            'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
-@torch.inference_mode()
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
     "Predicted class of every sample of `split`, in order (a learner brings its own input size and normalisation)."
     if isinstance(model, Learner): size, stats, model = model.input_size, model.input_stats, model.model
-    device = default_device(device) if device is not None else next(model.parameters()).device
-    model.eval(); out = []
-    for x, _, _ in split_dl(split, bs, size=size, stats=stats, device=device, resize_mode='area'):
-        out.append(model(x.as_subclass(torch.Tensor)).argmax(-1).cpu())
-    return torch.cat(out).numpy()
+    return predict_logits(model, split, size, stats, bs, device).argmax(-1).numpy()
 
 # %% ../nbs/06_evaluation.ipynb #0006
 def group_table(preds, split:BiasedSplit)->pd.DataFrame:

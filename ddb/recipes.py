@@ -12,7 +12,7 @@ from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from .core import set_seed, default_device
 from .data import BiasedData, DataError, biased_dls, balanced_weights, split_dl
-from .amplifier import classifier, accuracy, gce_loss, BiasScores, pseudo_bias
+from .amplifier import classifier, accuracy, gce_loss, BiasScores, pseudo_bias, predict_logits
 
 # %% auto #0
 __all__ = ['ERM', 'Method', 'debias_learner', 'fit_method', 'split_accuracy', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight', 'LfF',
@@ -56,13 +56,9 @@ def fit_method(learn:Learner, epochs:int, lr:float|None=None)->Learner:
     return learn
 
 # %% ../nbs/05_recipes.ipynb #0010
-@torch.inference_mode()
 def split_accuracy(learn:Learner, split, bs:int=1024)->dict:
     "Accuracy of `learn` on `split`, overall and (when known) on its aligned and conflicting samples."
-    learn.model.eval(); preds = []
-    for x, _, _ in split_dl(split, bs, size=learn.input_size, stats=learn.input_stats, device=learn.dls.device, resize_mode='area'):
-        preds.append(learn.model(x.as_subclass(torch.Tensor)).argmax(-1).cpu())
-    ok = torch.cat(preds).numpy() == split.targets
+    ok = predict_logits(learn.model, split, learn.input_size, learn.input_stats, bs).argmax(-1).numpy() == split.targets
     r = dict(acc=float(ok.mean()))
     if split.conflicting is not None: r.update(aligned=float(ok[split.aligned].mean()), conflicting=float(ok[split.conflicting].mean()))
     return r
@@ -105,11 +101,8 @@ class JTT(Method):
     def __init__(self, first_epochs:int=1, up:float=20.0): store_attr()
     def error_set(self, learn)->np.ndarray:
         "Training samples the current model misclassifies."
-        learn.model.eval(); wrong = np.zeros(len(learn.data.train), bool)
-        with torch.inference_mode():
-            for x, y, i in split_dl(learn.data.train, 1024, size=learn.input_size, stats=learn.input_stats, device=learn.dls.device, resize_mode='area'):
-                wrong[i.cpu().numpy()] = (learn.model(x.as_subclass(torch.Tensor)).argmax(-1) != y).cpu().numpy()
-        return wrong
+        tr = learn.data.train
+        return predict_logits(learn.model, tr, learn.input_size, learn.input_stats).argmax(-1).numpy() != tr.targets
     def fit(self, learn, epochs, lr):
         learn.fit_one_cycle(self.first_epochs, lr)
         self.errors = self.error_set(learn)
