@@ -220,18 +220,18 @@ def benchmark_step(data:BiasedData, preset:str='mnist-cpu', steps:int=30, warmup
     "Seconds per training step: fastai `Learner` vs a bare PyTorch loop doing the same work."
     import time
     learn = diffusion_learner(data, preset, steps_per_epoch=warmup + steps, device=device)
-    class Timer(Callback):
+    class Timer(Callback):  # training batches only: the epoch's validation pass is not part of a step
         def before_batch(self):
-            if self.iter == warmup: self.t0 = time.perf_counter()
-        def after_fit(self): self.dt = (time.perf_counter() - self.t0) / steps
+            if self.training and self.iter == warmup: self.t0 = time.perf_counter()
+        def after_batch(self):
+            if self.training and self.iter == warmup + steps - 1: self.dt = (time.perf_counter() - self.t0) / steps
     timer = Timer()
     with learn.no_logging(), learn.no_bar(): learn.fit(1, learn.diffusion_cfg['lr'], cbs=timer)
     # the bare loop: same model, same batches, same noise, AdamW, clipping and EMA
     m = cond_unet(learn.model.classes, learn.diffusion_cfg, in_channels=3).to(learn.dls.device)
     opt = torch.optim.AdamW(m.parameters(), lr=learn.diffusion_cfg['lr'], weight_decay=0.0)
     ema, gen = EMAModel(m.parameters(), decay=0.999), torch_generator(0)
-    batches = [b for _, b in zip(range(warmup + steps), learn.dls.train)]
-    for i, (x0, y, _) in enumerate(batches):
+    for i, (x0, y, _) in zip(range(warmup + steps), learn.dls.train):  # the same loader, inside the timed loop as in fastai
         if i == warmup: t0 = time.perf_counter()
         x0, y = x0.as_subclass(torch.Tensor), y.as_subclass(torch.Tensor)
         n = x0.shape[0]

@@ -92,14 +92,14 @@ class SelectOnValid(Callback):
 
 # %% ../nbs/06_evaluation.ipynb #0015
 def compare_methods(data:BiasedData, methods:dict,   # name -> `Method`, or a function of the seed returning one
-                    arch:str='mlp', epochs:int=10, bs:int=256, lr:float=1e-3, wd:float=0.0,
+                    arch:str='mlp', epochs:int=10, bs:int=256, lr:float=1e-3, wd:float=0.0, size:int|None=None,
                     seeds=(0,), criterion:str='avg', valid_pseudo=None, device=None)->pd.DataFrame:
     "Test metrics of every method and seed (one row each), with training time and the selected epoch."
     rows = []
     for seed in seeds:
         for name, m in methods.items():
             method = m(seed) if callable(m) and not isinstance(m, Method) else copy.deepcopy(m)
-            learn = debias_learner(data, method, arch=arch, bs=bs, lr=lr, wd=wd, device=device, seed=seed)
+            learn = debias_learner(data, method, arch=arch, bs=bs, lr=lr, wd=wd, size=size, device=device, seed=seed)
             sel = SelectOnValid(data.valid, criterion, valid_pseudo)
             learn.add_cb(sel)
             t0 = time.time()
