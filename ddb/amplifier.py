@@ -68,9 +68,8 @@ def accuracy(pred, y, *_): return (pred.argmax(-1) == y).float().mean()
 def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=False, device=None, seed:int=0)->DataLoaders:
     "Loaders for amplifier training: `(x, y, idx)` batches at `size`, area-resized."
     import random; random.seed(seed)
-    aug = [Flip(p=0.5)] if augment else []
     trn = split_dl(data.train, bs, train=True, size=size, stats=stats, device=device, resize_mode='area')
-    trn.after_batch.add(aug) if aug else None
+    if augment: trn.after_batch.add([Flip(p=0.5)])
     val = split_dl(data.valid if data.valid is not None else data.train, bs * 4, size=size, stats=stats, device=device, resize_mode='area')
     dls = DataLoaders(trn, val, device=device); dls.n_inp = 1
     return dls
