@@ -5,6 +5,7 @@
 # %% ../nbs/04_amplifier.ipynb #0002
 from __future__ import annotations
 from dataclasses import dataclass
+import math
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastcore.basics import store_attr
@@ -21,9 +22,10 @@ from .core import set_seed, default_device, load_torch, image_grid
 from .data import BiasedData, BiasedSplit, DataError, split_dl
 
 # %% auto #0
-__all__ = ['mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'amplifier_dls', 'train_amplifier',
-           'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias', 'detection_report', 'plot_scores',
-           'compare_rules', 'DetectionTracker', 'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
+__all__ = ['ARCHS', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'amplifier_dls',
+           'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias', 'detection_report',
+           'plot_scores', 'compare_rules', 'DetectionTracker', 'memorisation_curves', 'plot_memorisation',
+           'AmplifierExplorer']
 
 # %% ../nbs/04_amplifier.ipynb #0005
 def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
@@ -32,11 +34,15 @@ def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Modu
     for _ in range(n_hidden): layers += [nn.Linear(d, hidden), nn.ReLU()]; d = hidden
     return nn.Sequential(*layers, nn.Linear(d, n_classes))
 
-def small_cnn(n_classes:int, in_channels:int=3, width:int=32)->nn.Module:
-    "Three conv blocks (the last two halve the resolution), global average pooling, a linear head."
+def small_cnn(n_classes:int, in_channels:int=3, width:int=32,
+              img_size:int|None=None,  # with a size, the head sees the whole feature map (keeps shape); without, global average pooling
+             )->nn.Module:
+    "Three conv blocks (the last two halve the resolution), then a linear head on the flattened or pooled features."
     def block(i, o, s): return [nn.Conv2d(i, o, 3, s, 1, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
-    return nn.Sequential(*block(in_channels, width, 1), *block(width, 2*width, 2), *block(2*width, 4*width, 2),
-                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4*width, n_classes))
+    body = [*block(in_channels, width, 1), *block(width, 2*width, 2), *block(2*width, 4*width, 2)]
+    if img_size is None: return nn.Sequential(*body, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4*width, n_classes))
+    side = math.ceil(math.ceil(img_size / 2) / 2)  # after two stride-2 convolutions
+    return nn.Sequential(*body, nn.Flatten(), nn.Linear(4*width * side**2, n_classes))
 
 def resnet(n_classes:int, depth:int=18, weights:str|None=None)->nn.Module:
     "torchvision ResNet-18/50, random or from a local `weights` file (never downloaded), with a new head."
@@ -45,13 +51,16 @@ def resnet(n_classes:int, depth:int=18, weights:str|None=None)->nn.Module:
     m.fc = nn.Linear(m.fc.in_features, n_classes)
     return m
 
+ARCHS = ('auto', 'mlp', 'cnn', 'cnn-gap', 'resnet18', 'resnet50')
+
 def classifier(arch:str, n_classes:int, img_size:int, in_channels:int=3, weights:str|None=None)->nn.Module:
-    "A backbone by name: 'mlp', 'cnn', 'resnet18', 'resnet50', or 'auto' (CNN up to 32 pixels, else ResNet-18)."
-    if arch == 'auto': arch = 'cnn' if img_size <= 32 else 'resnet18'
+    "A backbone by name: 'mlp', 'cnn' (flattened head), 'cnn-gap' (pooled head), 'resnet18', 'resnet50', or 'auto'."
+    if arch == 'auto': arch = 'cnn-gap' if img_size <= 32 else 'resnet18'
     if arch == 'mlp': return mlp(n_classes, in_channels * img_size**2)
-    if arch == 'cnn': return small_cnn(n_classes, in_channels)
+    if arch == 'cnn': return small_cnn(n_classes, in_channels, img_size=img_size)
+    if arch == 'cnn-gap': return small_cnn(n_classes, in_channels)
     if arch in ('resnet18', 'resnet50'): return resnet(n_classes, int(arch[6:]), weights)
-    raise ValueError(f"arch must be 'auto', 'mlp', 'cnn', 'resnet18' or 'resnet50', got {arch!r}")
+    raise ValueError(f"arch must be one of {ARCHS}, got {arch!r}")
 
 # %% ../nbs/04_amplifier.ipynb #0008
 def ce_loss(pred, y, *_): return F.cross_entropy(pred, y)
@@ -88,7 +97,7 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
     if loss not in ('ce', 'gce'): raise ValueError(f"loss must be 'ce' or 'gce', got {loss!r}")
     device = default_device(device); set_seed(seed)
     size = size or synth.train.shape[0]
-    stats = None if arch in ('mlp', 'cnn') or (arch == 'auto' and size <= 32) else 'imagenet'
+    stats = None if arch in ('mlp', 'cnn', 'cnn-gap') or (arch == 'auto' and size <= 32) else 'imagenet'
     dls = amplifier_dls(synth, size, stats, bs, augment, device, seed)
     model = classifier(arch, len(synth.classes), size, synth.train.shape[-1], weights)
     learn = Learner(dls, model, loss_func=ce_loss if loss == 'ce' else gce_loss, metrics=accuracy,
@@ -210,7 +219,7 @@ class DetectionTracker(Callback):
         self.steps.append(self.learn.train_iter); self.aurocs.append(float(roc_auc_score(self.truth, sc.ce)))
 
 # %% ../nbs/04_amplifier.ipynb #0028
-def memorisation_curves(real:BiasedData, synth:BiasedData, steps:int=2000, every:int=200, arch:str='cnn',
+def memorisation_curves(real:BiasedData, synth:BiasedData, steps:int=2000, every:int=200, arch:str='cnn-gap',
                         size:int|None=None, bs:int=256, lr:float=1e-3, seed:int=0, device=None)->'pd.DataFrame':
     "Detection AUROC on `real.train` along training, for one architecture trained on synthetic (CE) and on real data (CE, GCE)."
     import pandas as pd

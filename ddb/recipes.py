@@ -33,7 +33,7 @@ ERM = Method
 
 # %% ../nbs/05_recipes.ipynb #0007
 def debias_learner(data:BiasedData, method:Method|None=None,
-                   arch:str='mlp',          # see `ddb.amplifier.classifier`: 'mlp' (the literature's), 'cnn', 'resnet18', ...
+                   arch:str='mlp',          # see `ddb.amplifier.classifier`: 'mlp' (the literature's), 'cnn', 'cnn-gap', 'resnet18', ...
                    bs:int=256, lr:float=1e-3, wd:float=0.0,
                    size:int|None=None,      # input size (default: the data's)
                    weights_file:str|None=None, # local pretrained ResNet weights
@@ -41,7 +41,7 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     "A fastai `Learner` training `arch` on `data` with `method` (ERM when `None`)."
     method = method or ERM(); device = default_device(device); set_seed(seed)
     size = size or data.train.shape[0]
-    stats = None if arch in ('mlp', 'cnn') else 'imagenet'
+    stats = None if arch in ('mlp', 'cnn', 'cnn-gap') else 'imagenet'
     dls = biased_dls(data, bs, size=size, stats=stats, weights=method.weights(data), device=device, seed=seed, resize_mode='area')
     factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
     learn = Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
