@@ -46,13 +46,13 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
     learn = Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
                     opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True))
-    learn.model_factory, learn.input_size, learn.input_stats, learn.lr, learn.data = factory, size, stats, lr, data
+    learn.method, learn.model_factory, learn.input_size, learn.input_stats, learn.lr, learn.data = method, factory, size, stats, lr, data
     method.setup(learn)
     return learn
 
 def fit_method(learn:Learner, epochs:int, lr:float|None=None)->Learner:
     "Train with the learner's method (some methods stage their training)."
-    learn.loss_func.__self__.fit(learn, epochs, lr or learn.lr)
+    learn.method.fit(learn, epochs, lr or learn.lr)
     return learn
 
 # %% ../nbs/05_recipes.ipynb #0010
