@@ -94,7 +94,7 @@ class SelectOnValid(Callback):
 def compare_methods(data:BiasedData, methods:dict,   # name -> `Method`, or a function of the seed returning one
                     arch:str='mlp', epochs:int=10, bs:int=256, lr:float=1e-3, wd:float=0.0, size:int|None=None,
                     seeds=(0,), criterion:str='avg', valid_pseudo=None, device=None)->pd.DataFrame:
-    "Test metrics of every method and seed (one row each), with training time and the selected epoch."
+    "Test metrics of every method and seed (one row each), with the validation criterion, the selected epoch and training time."
     rows = []
     for seed in seeds:
         for name, m in methods.items():
@@ -105,7 +105,7 @@ def compare_methods(data:BiasedData, methods:dict,   # name -> `Method`, or a fu
             t0 = time.time()
             with learn.no_bar(), learn.no_logging(): fit_method(learn, epochs, lr)
             ev = evaluate(learn, data.test, data.train)
-            rows.append(dict(method=name, arch=arch, seed=seed, **ev.summary, best_epoch=sel.best_epoch, train_s=round(time.time() - t0, 1)))
+            rows.append(dict(method=name, arch=arch, seed=seed, **ev.summary, valid_score=sel.best, best_epoch=sel.best_epoch, train_s=round(time.time() - t0, 1)))
     return pd.DataFrame(rows)
 
 def summarize(results:pd.DataFrame, metrics=METRICS)->pd.DataFrame:
