@@ -16,8 +16,8 @@ from .amplifier import predict_logits
 from .recipes import Method, debias_learner, fit_method
 
 # %% auto #0
-__all__ = ['METRICS', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'SelectOnValid', 'compare_methods',
-           'summarize', 'plot_group_accuracy']
+__all__ = ['METRICS', 'CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'SelectOnValid',
+           'compare_methods', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -68,12 +68,14 @@ def evaluate(model:Learner|nn.Module, split:BiasedSplit, train:BiasedSplit|None=
     return Evaluation(reduce_groups(t, train), t)
 
 # %% ../nbs/06_evaluation.ipynb #0012
+CRITERIA = ('avg', 'worst_group', 'worst_pseudo_group', 'mean_pseudo_group')
+
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
     order = 70
     def __init__(self, valid:BiasedSplit, criterion:str='avg', pseudo=None):
-        if criterion not in ('avg', 'worst_group', 'worst_pseudo_group'): raise ValueError(f"criterion must be 'avg', 'worst_group' or 'worst_pseudo_group', got {criterion!r}")
-        if criterion == 'worst_pseudo_group' and pseudo is None: raise ValueError("criterion 'worst_pseudo_group' needs pseudo= (amplifier pseudo bias of the validation samples)")
+        if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
+        if criterion.endswith('pseudo_group') and pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
         if criterion == 'worst_group' and valid.groups is None: raise DataError(f"{valid.name}: criterion 'worst_group' needs bias labels")
         self.valid, self.criterion = valid, criterion
         self.pseudo = None if pseudo is None else np.asarray(pseudo)
@@ -81,7 +83,8 @@ class SelectOnValid(Callback):
         ok = preds == self.valid.targets
         if self.criterion == 'avg': return float(ok.mean())
         g = self.valid.groups if self.criterion == 'worst_group' else self.valid.targets * 2 + self.pseudo
-        return float(min(ok[g == v].mean() for v in np.unique(g)))
+        accs = [ok[g == v].mean() for v in np.unique(g)]
+        return float(np.mean(accs) if self.criterion == 'mean_pseudo_group' else min(accs))
     def before_fit(self): self.best, self.best_state, self.history = -1.0, None, []
     def after_epoch(self):
         s = self.score(predict(self.learn, self.valid)); self.history.append(s)
