@@ -97,7 +97,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'ddb.data._probe': ('data.html#_probe', 'ddb/data.py'),
                           'ddb.data._read_csv': ('data.html#_read_csv', 'ddb/data.py'),
                           'ddb.data._require_columns': ('data.html#_require_columns', 'ddb/data.py'),
-                          'ddb.data._write_png': ('data.html#_write_png', 'ddb/data.py'),
                           'ddb.data.balanced_weights': ('data.html#balanced_weights', 'ddb/data.py'),
                           'ddb.data.bar': ('data.html#bar', 'ddb/data.py'),
                           'ddb.data.batch_tfms': ('data.html#batch_tfms', 'ddb/data.py'),

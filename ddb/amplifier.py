@@ -19,7 +19,7 @@ import torchvision
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
 from .core import set_seed, default_device, load_torch, image_grid
-from .data import BiasedData, BiasedSplit, DataError, split_dl
+from .data import BiasedData, BiasedSplit, DataError, split_dl, biased_dls
 
 # %% auto #0
 __all__ = ['ARCHS', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'amplifier_dls',
@@ -75,12 +75,9 @@ def accuracy(pred, y, *_): return (pred.argmax(-1) == y).float().mean()
 
 # %% ../nbs/04_amplifier.ipynb #0011
 def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=False, device=None, seed:int=0)->DataLoaders:
-    "Loaders for amplifier training: `(x, y, idx)` batches at `size`, area-resized."
-    import random; random.seed(seed)
-    trn = split_dl(data.train, bs, train=True, size=size, stats=stats, device=device, resize_mode='area')
-    if augment: trn.after_batch.add([Flip(p=0.5)])
-    val = split_dl(data.valid if data.valid is not None else data.train, bs * 4, size=size, stats=stats, device=device, resize_mode='area')
-    dls = DataLoaders(trn, val, device=device); dls.n_inp = 1
+    "Loaders for amplifier training: `(x, y, idx)` batches at `size`, area-resized, optionally flipped."
+    dls = biased_dls(data, bs, size=size, stats=stats, device=device, seed=seed, resize_mode='area')
+    if augment: dls.train.after_batch.add([Flip(p=0.5)])
     return dls
 
 def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedData to train on)

@@ -410,11 +410,6 @@ def disent_folder(root:str|Path,              # dataset folder, e.g. data/cmnist
         test = _labelled_split(tf, classes, 'test', **kw)
     return BiasedData(train, valid, test, name=f'{root.name}-{pct}', aligned_bias=np.arange(len(classes)), valid_pct=valid_pct, seed=seed)
 
-# %% ../nbs/01_data.ipynb #0040
-def _write_png(path, arr):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    Image.fromarray(arr).save(path)
-
 # %% ../nbs/01_data.ipynb #0047
 def _load_npy(path):
     if not path.exists(): raise DataError(f'{path}: file not found')
