@@ -69,6 +69,7 @@ recipes:
   lr: 0.001             # Adam, one-cycle
   wd: 0.0               # decoupled weight decay
   weights: null         # local ResNet weights file (never downloaded)
+  seed: null            # seed of the debiased models (ddb benchmark varies it); null: the run's seed
   criterion: worst_pseudo_group  # epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | worst_group (needs bias labels)
   lff: {q: 0.7, alpha: 0.7}      # GCE exponent, loss EMA
   jtt: {first_epochs: 2, up: 50} # ERM epochs before the error set; an error sample is drawn up times as often
@@ -204,6 +205,7 @@ def check_config(cfg:dict)->dict:
         v = cfg[sec][f]; _need(isinstance(v, int) and v > 0, f'{sec}.{f}', f'expected a positive integer, got {v!r}')
     _need(cfg['amplifier']['loss'] in ('ce', 'gce'), 'amplifier.loss', f"expected 'ce' or 'gce', got {cfg['amplifier']['loss']!r}")
     _need(cfg['amplifier']['rule'] in ('otsu', 'gmm', 'misclassified', 'topk'), 'amplifier.rule', f"unknown rule {cfg['amplifier']['rule']!r}")
+    _need(r['seed'] is None or isinstance(r['seed'], int), 'recipes.seed', f'expected an integer or null, got {r["seed"]!r}')
     _need(r['criterion'] in CRITERIA, 'recipes.criterion', f'unknown criterion {r["criterion"]!r}; criteria: {list(CRITERIA)}')
     _need(r['ddb1'].get('groups') in ('predicted', 'binary'), 'recipes.ddb1.groups', f"expected 'predicted' or 'binary', got {r['ddb1'].get('groups')!r}")
     return cfg
@@ -271,6 +273,7 @@ def resolve_config(cfg:dict, data:BiasedData, device)->dict:
         if dif[k] is None: dif[k] = {**{'prediction_type': 'epsilon'}, **DIFFUSION_PRESETS[dif['preset']]}[k]
     if rec['size'] is None: rec['size'] = px
     if rec['arch'] is None: rec['arch'] = 'cnn' if rec['size'] <= 32 else 'resnet18'
+    if rec['seed'] is None: rec['seed'] = cfg['seed']
     cfg['device'] = str(device)
     return cfg
 
@@ -411,13 +414,13 @@ def make_method(self:Run, name:str):
     return RecipeII(self.scores, **p)
 
 @patch
-def stage_method(self:Run, name:str):
-    "Train one method (or load its cached predictions)."
-    folder, r = self.out/'recipes'/name, self.cfg['recipes']
+def stage_method(self:Run, name:str, folder:Path|None=None):
+    "Train one method (or load its cached predictions) into `folder` (default `recipes/<name>`)."
+    folder, r = folder or self.out/'recipes'/name, self.cfg['recipes']
     if r['criterion'] == 'worst_group' and self.data.valid.bias is None: raise ConfigError("recipes.criterion: 'worst_group' needs bias labels on the validation split")
     def compute():
         method = self.make_method(name)
-        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, self.cfg['seed'])
+        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.valid_pseudo); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs")
         if self.quiet:
@@ -428,6 +431,7 @@ def stage_method(self:Run, name:str):
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
         return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name)
     self._timed(f'recipes/{name}', folder, stage_key(self.cfg, 'recipes', self.fingerprint, name), compute)
+    self.last_method_dir = folder
     return np.load(folder/'preds.npy')
 
 @patch
