@@ -341,6 +341,7 @@ def stage_data(self:Run):
         self.data.summary().to_csv(folder/'summary.csv')
         return dict(load_seconds=round(time.time() - t0, 2))
     self._timed('data', folder, stage_key(self.cfg, 'data', self.fingerprint), compute)
+    self.timing['data'] = round(time.time() - t0, 2)  # the images are re-read on every call
     self.log(f'data: {self.data!r}'.replace('\n', '\n      '))
     return self.data
 
