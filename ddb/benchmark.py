@@ -15,7 +15,7 @@ from .evaluation import METRICS, group_table, reduce_groups
 from .pipeline import METHODS, ConfigError, load_config, load_config_dict, run_pipeline, md_table, _savefig
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'parse_backbone', 'ddb_lead', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'parse_backbone', 'ddb_lead', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
            'run_benchmark']
 
 # %% ../nbs/08_benchmark.ipynb #0005
@@ -29,17 +29,19 @@ def parse_backbone(spec:str|None, recipes:dict)->dict:
     return dict(arch=parts[0], size=nums[0] if nums else recipes['size'], epochs=nums[1] if len(nums) > 1 else recipes['epochs'])
 
 # %% ../nbs/08_benchmark.ipynb #0008
-DDB_METHODS, BASELINES = ('ddb1', 'ddb2'), ('erm', 'lff', 'jtt', 'groupdro')
+DDB_METHODS, BASELINES, ORACLES = ('ddb1', 'ddb2'), ('erm', 'lff', 'jtt'), ('groupdro',)
 
 def _pm(g): return (g.mean() * 100).round(1).astype(str) + ' ± ' + (g.std().fillna(0) * 100).round(1).astype(str)
 
 def ddb_lead(results:pd.DataFrame, metric:str='unbiased_acc')->pd.DataFrame:
-    "Per backbone and ratio: mean of the better DDB recipe minus the mean of the best baseline (points)."
+    "Per backbone and ratio: the better DDB recipe's mean minus the best unsupervised baseline's (and minus the GroupDRO oracle's), in points."
     m = results.groupby(['backbone', 'conflict_pct', 'method'])[metric].mean().unstack('method') * 100
-    ddb, base = [c for c in DDB_METHODS if c in m], [c for c in BASELINES if c in m]
+    ddb, base, orc = [c for c in DDB_METHODS if c in m], [c for c in BASELINES if c in m], [c for c in ORACLES if c in m]
     if not ddb or not base: return pd.DataFrame()
-    return pd.DataFrame({'best_ddb': m[ddb].idxmax(axis=1), 'best_baseline': m[base].idxmax(axis=1),
-                         'lead': (m[ddb].max(axis=1) - m[base].max(axis=1)).round(1)})
+    r = pd.DataFrame({'best_ddb': m[ddb].idxmax(axis=1), 'best_baseline': m[base].idxmax(axis=1),
+                      'lead': (m[ddb].max(axis=1) - m[base].max(axis=1)).round(1)})
+    if orc: r['vs_oracle'] = (m[ddb].max(axis=1) - m[orc].max(axis=1)).round(1)
+    return r
 
 def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc')->str:
     "Markdown: per backbone, `metric` (mean ± std, %) per method and ratio, the DDB lead, then all metrics."
@@ -48,7 +50,10 @@ def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc')->str:
         n = r.seed.nunique()
         t = _pm(r.groupby(['method', 'conflict_pct'], sort=False)[metric]).unstack('conflict_pct')
         t.columns = [f'{c:g}%' for c in t.columns]
-        if len(lead): t.loc['DDB lead (points)'] = [f"{lead.loc[(bb, c), 'lead']:+.1f}" for c in sorted(r.conflict_pct.unique())]
+        pcts = sorted(r.conflict_pct.unique())
+        if len(lead):
+            t.loc['DDB lead over the best of erm/lff/jtt (points)'] = [f"{lead.loc[(bb, c), 'lead']:+.1f}" for c in pcts]
+            if 'vs_oracle' in lead: t.loc['DDB minus GroupDRO with true groups (points)'] = [f"{lead.loc[(bb, c), 'vs_oracle']:+.1f}" for c in pcts]
         t.index.name = 'method'
         out += [f'### {bb}: {metric} (%), mean ± std over {n} seed{"s" * (n > 1)}', '', md_table(t), '']
     full = pd.concat({m: _pm(results.groupby(['backbone', 'conflict_pct', 'method'], sort=False)[m]) for m in METRICS if m in results}, axis=1)

@@ -313,8 +313,8 @@ class Run:
     def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
         self.raw, self.out, self.quiet = cfg, Path(out) if out is not None else runs_root()/cfg['name'], quiet
         self.device = default_device(cfg['device'])
-        self.timing, self.fresh = {}, {}
-    def _timed(self, stage, folder, key, compute, **info):
+        self.timing, self.fresh, self.t_start = {}, {}, time.time()
+    def _timed(self, stage, folder, key, compute):
         t0 = time.time()
         if stage_ready(folder, key): self.fresh[stage] = False
         else:
@@ -564,7 +564,7 @@ def run_pipeline(config:str|Path|dict,   # a preset name, a YAML file, or a conf
     if stage not in STAGES: raise ConfigError(f'stage: unknown stage {stage!r}; stages: {list(STAGES)}')
     cfg = config if isinstance(config, dict) else load_config(config, overrides)
     if isinstance(config, dict) and overrides: cfg = load_config_dict(cfg, overrides)
-    run = Run(cfg, out, quiet); run.t_start = time.time()
+    run = Run(cfg, out, quiet)
     run.out.mkdir(parents=True, exist_ok=True)
     set_seed(cfg['seed'])
     for s in STAGES[:STAGES.index(stage) + 1]: getattr(run, f'stage_{s}')()
