@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_benchmark.ipynb #0002
 from __future__ import annotations
-import copy, time
+import copy, gc, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -124,6 +124,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                     rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev, valid_score=info['valid_score'],
                                      best_epoch=info['best_epoch'], train_s=info['seconds'], **det))
                     _write_csv(pd.DataFrame(rows), out/'results.csv')
+        del run; gc.collect()  # one ratio's data in memory at a time
     results = pd.DataFrame(rows)
     wall = time.time() - t0
     md = benchmark_tables(results)
