@@ -178,13 +178,13 @@ def detection_report(scores:BiasScores, true_conflicting, pseudo=None)->dict:
         r.update(precision=prec, recall=rec, f1=2 * prec * rec / max(prec + rec, 1e-12), n_flagged=int(p.sum()))
     return r
 
-def plot_scores(scores:BiasScores, true_conflicting, ax=None, title:str|None=None):
-    "Histogram of log10 amplifier loss for aligned vs conflicting samples."
+def plot_scores(scores:BiasScores, true_conflicting, ax=None, title:str|None=None, labels=('aligned', 'conflicting')):
+    "Histogram of log10 amplifier loss for aligned vs conflicting samples (or any two sets: `labels`)."
     if ax is None: _, ax = plt.subplots(figsize=(6, 3))
     t, v = np.asarray(true_conflicting).astype(bool), np.log10(np.maximum(scores.ce, 1e-8))
     bins = np.linspace(v.min(), v.max(), 60)
-    ax.hist(v[~t], bins, alpha=.6, density=True, label=f'aligned ({(~t).sum():,})')
-    ax.hist(v[t], bins, alpha=.6, density=True, label=f'conflicting ({t.sum():,})')
+    ax.hist(v[~t], bins, alpha=.6, density=True, label=f'{labels[0]} ({(~t).sum():,})')
+    ax.hist(v[t], bins, alpha=.6, density=True, label=f'{labels[1]} ({t.sum():,})')
     ax.set_xlabel('log10 amplifier loss'); ax.set_ylabel('density'); ax.legend()
     if title: ax.set_title(title)
     return ax.figure

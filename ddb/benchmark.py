@@ -12,7 +12,8 @@ import matplotlib.pyplot as plt
 from .core import runs_root, atomic_path, read_manifest
 from .amplifier import detection_report
 from .evaluation import METRICS, group_table, reduce_groups
-from .pipeline import METHODS, ConfigError, load_config, load_config_dict, run_pipeline, md_table, _savefig
+from .amplifier import ARCHS
+from .pipeline import METHODS, ConfigError, load_config, run_pipeline, md_table, _savefig
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'parse_backbone', 'ddb_lead', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
@@ -24,6 +25,7 @@ def parse_backbone(spec:str|None, recipes:dict)->dict:
     if spec is None: return dict(arch=recipes['arch'], size=recipes['size'], epochs=recipes['epochs'])
     parts = spec.split(':')
     if len(parts) > 3 or not parts[0]: raise ConfigError(f'--archs {spec!r}: expected name[:size[:epochs]]')
+    if parts[0] not in ARCHS[1:]: raise ConfigError(f'--archs {spec!r}: unknown backbone {parts[0]!r}; backbones: {list(ARCHS[1:])}')
     try: nums = [int(p) for p in parts[1:]]
     except ValueError: raise ConfigError(f'--archs {spec!r}: size and epochs must be integers') from None
     return dict(arch=parts[0], size=nums[0] if nums else recipes['size'], epochs=nums[1] if len(nums) > 1 else recipes['epochs'])
@@ -97,14 +99,12 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                  )->Benchmark:
     "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
     t0 = time.time()
-    base = config if isinstance(config, dict) else load_config(config, overrides)
-    if isinstance(config, dict) and overrides: base = load_config_dict(base, overrides)
-    base = load_config_dict(base, [f"methods=[{', '.join(methods)}]"])
+    base = load_config(config, [*overrides, f"methods=[{', '.join(methods)}]"])
     if seeds < 1: raise ConfigError(f'seeds: expected at least 1, got {seeds}')
     out = Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}"
     rows = []
     for pct in conflict_pcts:
-        cfg = load_config_dict(base, [f'data.conflict_pct={float(pct)}'])
+        cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
         run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
         det = {}
         if run.has_bias:

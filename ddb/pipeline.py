@@ -13,15 +13,14 @@ from .data import (DataError, BiasedData, stratified_indices, colored_mnist, dis
                       from_folders, from_csv, show_aligned_conflicting)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, DIFFUSION_PRESETS
 from .sampling import generate_synthetic, synthetic_set, show_per_class
-from .amplifier import train_amplifier, bias_scores, pseudo_bias, detection_report, plot_scores, BiasScores
+from .amplifier import ARCHS, train_amplifier, bias_scores, pseudo_bias, detection_report, plot_scores, BiasScores
 from .recipes import ERM, GroupDRO, JTT, LfF, RecipeI, RecipeII, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, METRICS, CRITERIA, plot_group_accuracy
 
 # %% auto #0
 __all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'DATA_KINDS', 'STAGES', 'ConfigError', 'parse_override', 'load_config',
            'check_config', 'render_config', 'limit_data', 'load_data', 'data_fingerprint', 'resolve_config',
-           'stage_key', 'stage_ready', 'stage_done', 'Run', 'results_table', 'md_table', 'peak_rss_mb', 'run_pipeline',
-           'load_config_dict']
+           'stage_key', 'stage_ready', 'stage_done', 'Run', 'results_table', 'md_table', 'peak_rss_mb', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0005
 BASE_CONFIG = '''\
@@ -166,19 +165,19 @@ def _read_yaml(text:str, src:str)->dict:
     return d
 
 # %% ../nbs/07_pipeline.ipynb #0010
-def load_config(preset_or_path:str|Path,  # a preset name (see `PRESETS`) or a YAML file
-                overrides=(),              # 'key.sub=value' strings, applied in order
+def load_config(preset_or_path:str|Path|dict,  # a preset name (see `PRESETS`), a YAML file, or a config already loaded
+                overrides=(),                    # 'key.sub=value' strings, applied in order
                )->dict:
     "The full config: base defaults, then the preset or file, then the overrides; validated."
-    src = str(preset_or_path)
-    if src in PRESETS: cfg, name = _merge(_read_yaml(BASE_CONFIG, 'base'), _read_yaml(PRESETS[src], f'preset {src}')), src
+    if isinstance(preset_or_path, dict): cfg, name = {k: v for k, v in preset_or_path.items() if k != 'name'}, preset_or_path.get('name', 'run')
+    elif str(preset_or_path) in PRESETS:
+        name = str(preset_or_path); cfg = _merge(_read_yaml(BASE_CONFIG, 'base'), _read_yaml(PRESETS[name], f'preset {name}'))
     else:
-        p = Path(src)
-        if not p.exists(): raise ConfigError(f'{src}: neither a preset ({", ".join(PRESETS)}) nor an existing YAML file')
+        p = Path(preset_or_path)
+        if not p.exists(): raise ConfigError(f'{p}: neither a preset ({", ".join(PRESETS)}) nor an existing YAML file')
         cfg, name = _merge(_read_yaml(BASE_CONFIG, 'base'), _read_yaml(p.read_text(), str(p))), p.stem
     for o in overrides: cfg = _merge(cfg, parse_override(o))
-    cfg['name'] = name
-    return check_config(cfg)
+    return check_config({**cfg, 'name': name})
 
 # %% ../nbs/07_pipeline.ipynb #0011
 def _need(cond, field, msg):
@@ -199,6 +198,11 @@ def check_config(cfg:dict)->dict:
         if d[f] is not None: _need(Path(d[f]).exists(), f'data.{f}', f'{d[f]} does not exist')
     _need(isinstance(d['conflict_pct'], (int, float)) and 0 <= d['conflict_pct'] <= 100, 'data.conflict_pct', f'expected a percentage in [0, 100], got {d["conflict_pct"]!r}')
     _need(d['limit'] is None or (isinstance(d['limit'], int) and d['limit'] > 0), 'data.limit', f'expected a positive integer or null, got {d["limit"]!r}')
+    ls = d['load_size']
+    _need(ls is None or isinstance(ls, int) and ls > 0 or isinstance(ls, list) and len(ls) == 2 and all(isinstance(v, int) and v > 0 for v in ls),
+          'data.load_size', f'expected a positive integer, [height, width] or null, got {ls!r}')
+    _need(cfg['amplifier']['arch'] in ARCHS, 'amplifier.arch', f'unknown backbone {cfg["amplifier"]["arch"]!r}; backbones: {list(ARCHS)}')
+    _need(r['arch'] in (None, *ARCHS[1:]), 'recipes.arch', f'unknown backbone {r["arch"]!r}; backbones: {list(ARCHS[1:])}')
     _need(cfg['diffusion']['preset'] in (None, *DIFFUSION_PRESETS), 'diffusion.preset', f'unknown preset {cfg["diffusion"]["preset"]!r}; presets: {list(DIFFUSION_PRESETS)}')
     _need(cfg['sampling']['scheduler'] in ('ddpm', 'ddim'), 'sampling.scheduler', f"expected 'ddpm' or 'ddim', got {cfg['sampling']['scheduler']!r}")
     for sec, f in (('sampling', 'n_per_class'), ('sampling', 'steps'), ('amplifier', 'epochs'), ('recipes', 'epochs'), ('recipes', 'bs'), ('amplifier', 'bs')):
@@ -463,15 +467,6 @@ def peak_rss_mb()->float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 # %% ../nbs/07_pipeline.ipynb #0044
-def _plot_flagged(scores:BiasScores, flagged, ax=None):
-    "Histogram of the amplifier loss, flagged vs not (when no bias labels exist)."
-    if ax is None: _, ax = plt.subplots(figsize=(6, 3))
-    f, v = np.asarray(flagged).astype(bool), np.log10(np.maximum(scores.ce, 1e-8))
-    bins = np.linspace(v.min(), v.max() + 1e-6, 60)
-    ax.hist(v[~f], bins, alpha=.6, label=f'not flagged ({(~f).sum():,})'); ax.hist(v[f], bins, alpha=.6, label=f'flagged ({f.sum():,})')
-    ax.set_xlabel('log10 amplifier loss'); ax.set_ylabel('images'); ax.set_yscale('log'); ax.legend()
-    return ax.figure
-
 @patch
 def write_tables(self:Run):
     "`predictions_<split>.csv` and `suspected_conflicting.csv`."
@@ -498,7 +493,7 @@ def write_figures(self:Run)->list:
     figs['synthetic_per_class'] = show_per_class(self.synthetic.train, n=8, seed=self.cfg['seed'])
     if self.has_bias: figs['train_aligned_conflicting'] = show_aligned_conflicting(tr, n=4, seed=self.cfg['seed'])
     figs['amplifier_scores'] = (plot_scores(self.scores, tr.conflicting, title='training set, true bias labels') if self.has_bias
-                                else _plot_flagged(self.scores, self.pseudo))
+                                else plot_scores(self.scores, self.pseudo, title='training set', labels=('not flagged', 'flagged')))
     top = np.argsort(-self.scores.ce, kind='stable')[:24]
     figs['suspected_conflicting'] = image_grid(np.stack([tr.image(i) for i in top]), ncols=8, scale=0.9,
                                                titles=[f'{tr.classes[tr.targets[i]]} ({self.scores.ce[i]:.1f})' for i in top])
@@ -562,16 +557,9 @@ def run_pipeline(config:str|Path|dict,   # a preset name, a YAML file, or a conf
                 )->Run:
     "Run the DDB pipeline with caching and resume; returns the `Run` (with `.metrics` once evaluated)."
     if stage not in STAGES: raise ConfigError(f'stage: unknown stage {stage!r}; stages: {list(STAGES)}')
-    cfg = config if isinstance(config, dict) else load_config(config, overrides)
-    if isinstance(config, dict) and overrides: cfg = load_config_dict(cfg, overrides)
+    cfg = load_config(config, overrides)
     run = Run(cfg, out, quiet)
     run.out.mkdir(parents=True, exist_ok=True)
     set_seed(cfg['seed'])
     for s in STAGES[:STAGES.index(stage) + 1]: getattr(run, f'stage_{s}')()
     return run
-
-def load_config_dict(cfg:dict, overrides=())->dict:
-    "Apply `overrides` to an already loaded config and check it."
-    name = cfg.get('name', 'run'); cfg = {k: v for k, v in cfg.items() if k != 'name'}
-    for o in overrides: cfg = _merge(cfg, parse_override(o))
-    return check_config({**cfg, 'name': name})
