@@ -181,6 +181,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'ddb.evaluation.SelectOnValid.after_fit': ('evaluation.html#selectonvalid.after_fit', 'ddb/evaluation.py'),
                                 'ddb.evaluation.SelectOnValid.before_fit': ( 'evaluation.html#selectonvalid.before_fit',
                                                                              'ddb/evaluation.py'),
+                                'ddb.evaluation.SelectOnValid.groups': ('evaluation.html#selectonvalid.groups', 'ddb/evaluation.py'),
                                 'ddb.evaluation.SelectOnValid.score': ('evaluation.html#selectonvalid.score', 'ddb/evaluation.py'),
                                 'ddb.evaluation.compare_methods': ('evaluation.html#compare_methods', 'ddb/evaluation.py'),
                                 'ddb.evaluation.evaluate': ('evaluation.html#evaluate', 'ddb/evaluation.py'),

@@ -68,23 +68,34 @@ def evaluate(model:Learner|nn.Module, split:BiasedSplit, train:BiasedSplit|None=
     return Evaluation(reduce_groups(t, train), t)
 
 # %% ../nbs/06_evaluation.ipynb #0012
-CRITERIA = ('avg', 'worst_group', 'worst_pseudo_group', 'mean_pseudo_group')
+CRITERIA = ('avg', 'worst_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')
 
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
     order = 70
-    def __init__(self, valid:BiasedSplit, criterion:str='avg', pseudo=None):
+    def __init__(self, valid:BiasedSplit, criterion:str='avg',
+                 pseudo=None,     # 1 where the amplifier flags a validation sample as conflicting
+                 bias_pred=None): # the amplifier's predicted class of each validation sample
         if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
-        if criterion.endswith('pseudo_group') and pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
+        if 'pseudo' in criterion or 'predicted' in criterion:
+            if pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
+        if criterion == 'mean_predicted_group' and bias_pred is None: raise ValueError(f"criterion {criterion!r} needs bias_pred= (the amplifier's predicted class of the validation samples)")
         if criterion == 'worst_group' and valid.groups is None: raise DataError(f"{valid.name}: criterion 'worst_group' needs bias labels")
         self.valid, self.criterion = valid, criterion
         self.pseudo = None if pseudo is None else np.asarray(pseudo)
+        self.bias_pred = None if bias_pred is None else np.asarray(bias_pred)
+    def groups(self)->np.ndarray:
+        "The validation groups the criterion reduces over."
+        t = self.valid.targets
+        if self.criterion == 'worst_group': return self.valid.groups
+        if self.criterion == 'mean_predicted_group': return t * (max(t.max(), self.bias_pred.max()) + 1) + np.where(self.pseudo == 1, self.bias_pred, t)
+        return t * 2 + self.pseudo
     def score(self, preds)->float:
         ok = preds == self.valid.targets
         if self.criterion == 'avg': return float(ok.mean())
-        g = self.valid.groups if self.criterion == 'worst_group' else self.valid.targets * 2 + self.pseudo
+        g = self.groups()
         accs = [ok[g == v].mean() for v in np.unique(g)]
-        return float(np.mean(accs) if self.criterion == 'mean_pseudo_group' else min(accs))
+        return float(np.mean(accs) if self.criterion.startswith('mean') else min(accs))
     def before_fit(self): self.best, self.best_state, self.history = -1.0, None, []
     def after_epoch(self):
         s = self.score(predict(self.learn, self.valid)); self.history.append(s)
@@ -96,14 +107,14 @@ class SelectOnValid(Callback):
 # %% ../nbs/06_evaluation.ipynb #0015
 def compare_methods(data:BiasedData, methods:dict,   # name -> `Method`, or a function of the seed returning one
                     arch:str='mlp', epochs:int=10, bs:int=256, lr:float=1e-3, wd:float=0.0, size:int|None=None,
-                    seeds=(0,), criterion:str='avg', valid_pseudo=None, device=None)->pd.DataFrame:
+                    seeds=(0,), criterion:str='avg', valid_pseudo=None, valid_bias_pred=None, device=None)->pd.DataFrame:
     "Test metrics of every method and seed (one row each), with the validation criterion, the selected epoch and training time."
     rows = []
     for seed in seeds:
         for name, m in methods.items():
             method = m(seed) if callable(m) and not isinstance(m, Method) else copy.deepcopy(m)
             learn = debias_learner(data, method, arch=arch, bs=bs, lr=lr, wd=wd, size=size, device=device, seed=seed)
-            sel = SelectOnValid(data.valid, criterion, valid_pseudo)
+            sel = SelectOnValid(data.valid, criterion, valid_pseudo, valid_bias_pred)
             learn.add_cb(sel)
             t0 = time.time()
             with learn.no_bar(), learn.no_logging(): fit_method(learn, epochs, lr)

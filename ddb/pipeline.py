@@ -69,12 +69,12 @@ recipes:
   wd: 0.0               # decoupled weight decay
   weights: null         # local ResNet weights file (never downloaded)
   seed: null            # seed of the debiased models (ddb benchmark varies it); null: the run's seed
-  criterion: worst_pseudo_group  # epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | worst_group (needs bias labels)
+  criterion: worst_pseudo_group  # epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | mean_predicted_group | worst_group (needs bias labels)
   lff: {q: 0.7, alpha: 0.7}      # GCE exponent, loss EMA
   jtt: {first_epochs: 2, up: 50} # ERM epochs before the error set; an error sample is drawn up times as often
   groupdro: {eta: 0.01}          # group-weight step size
   ddb1: {eta: 0.01, groups: predicted}  # groups: predicted (flagged samples grouped by the amplifier's class) | binary (class x flagged)
-  ddb2: {alpha: 0.7}             # EMA of the debiased model's loss
+  ddb2: {alpha: 0.7, sharpen: 2.0}  # EMA of the debiased model's loss; power on the amplifier's normalised loss (1: LfF's weight)
 '''
 
 # %% ../nbs/07_pipeline.ipynb #0007
@@ -212,6 +212,8 @@ def check_config(cfg:dict)->dict:
     _need(r['seed'] is None or isinstance(r['seed'], int), 'recipes.seed', f'expected an integer or null, got {r["seed"]!r}')
     _need(r['criterion'] in CRITERIA, 'recipes.criterion', f'unknown criterion {r["criterion"]!r}; criteria: {list(CRITERIA)}')
     _need(r['ddb1'].get('groups') in ('predicted', 'binary'), 'recipes.ddb1.groups', f"expected 'predicted' or 'binary', got {r['ddb1'].get('groups')!r}")
+    sh = r['ddb2'].get('sharpen', 1.0)
+    _need(isinstance(sh, (int, float)) and sh > 0, 'recipes.ddb2.sharpen', f'expected a positive number, got {sh!r}')
     return cfg
 
 # %% ../nbs/07_pipeline.ipynb #0015
@@ -426,7 +428,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None):
     def compute():
         method = self.make_method(name)
         learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'])
-        sel = SelectOnValid(self.data.valid, r['criterion'], self.valid_pseudo); learn.add_cb(sel)
+        sel = SelectOnValid(self.data.valid, r['criterion'], self.valid_pseudo, self.valid_scores.pred); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs")
         if self.quiet:
             with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])

@@ -174,9 +174,13 @@ class RecipeI(GroupDRO):
 class RecipeII(Method):
     "DDB Recipe II: LfF-style weights from the frozen amplifier's per-sample loss."
     name = 'ddb2'
-    def __init__(self, ba_loss, alpha:float=0.7, normalize:bool=True):
+    def __init__(self, ba_loss,                # the amplifier's per-sample CE on the training split, or its `BiasScores`
+                 alpha:float=0.7,              # EMA of the debiased model's loss
+                 normalize:bool=True,          # divide both losses by their class maximum, as LfF
+                 sharpen:float=2.0):           # power on the (normalised) amplifier loss; 1 is LfF's weight
         self.ba_loss = np.asarray(ba_loss.ce if isinstance(ba_loss, BiasScores) else ba_loss, dtype=np.float32)
-        self.alpha, self.normalize = alpha, normalize
+        if sharpen <= 0: raise ValueError(f'sharpen must be positive, got {sharpen}')
+        self.alpha, self.normalize, self.sharpen = alpha, normalize, sharpen
     def setup(self, learn):
         super().setup(learn)
         t, dev = learn.data.train.targets, learn.dls.device
@@ -185,7 +189,7 @@ class RecipeII(Method):
         if self.normalize:
             mx = torch.zeros(int(t.max()) + 1, device=dev).scatter_reduce_(0, torch.as_tensor(t, device=dev), lb, 'amax', include_self=True)
             lb = lb / mx[torch.as_tensor(t, device=dev)].clamp(min=1e-8)
-        self.lb, self.ema_d = lb, LossEMA(t, self.alpha, dev)
+        self.lb, self.ema_d = lb ** self.sharpen, LossEMA(t, self.alpha, dev)
     def loss(self, pred, y, idx=None):
         ce = F.cross_entropy(pred, y, reduction='none')
         if not self.learn.training: return ce.mean()
