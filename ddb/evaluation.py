@@ -77,8 +77,7 @@ class SelectOnValid(Callback):
                  pseudo=None,     # 1 where the amplifier flags a validation sample as conflicting
                  bias_pred=None): # the amplifier's predicted class of each validation sample
         if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
-        if 'pseudo' in criterion or 'predicted' in criterion:
-            if pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
+        if ('pseudo' in criterion or 'predicted' in criterion) and pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
         if criterion == 'mean_predicted_group' and bias_pred is None: raise ValueError(f"criterion {criterion!r} needs bias_pred= (the amplifier's predicted class of the validation samples)")
         if criterion == 'worst_group' and valid.groups is None: raise DataError(f"{valid.name}: criterion 'worst_group' needs bias labels")
         self.valid, self.criterion = valid, criterion

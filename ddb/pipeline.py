@@ -212,8 +212,8 @@ def check_config(cfg:dict)->dict:
     _need(r['seed'] is None or isinstance(r['seed'], int), 'recipes.seed', f'expected an integer or null, got {r["seed"]!r}')
     _need(r['criterion'] in CRITERIA, 'recipes.criterion', f'unknown criterion {r["criterion"]!r}; criteria: {list(CRITERIA)}')
     _need(r['ddb1'].get('groups') in ('predicted', 'binary'), 'recipes.ddb1.groups', f"expected 'predicted' or 'binary', got {r['ddb1'].get('groups')!r}")
-    sh = r['ddb2'].get('sharpen', 2.0)
-    _need(isinstance(sh, (int, float)) and sh > 0, 'recipes.ddb2.sharpen', f'expected a positive number, got {sh!r}')
+    if 'sharpen' in r['ddb2']:
+        sh = r['ddb2']['sharpen']; _need(isinstance(sh, (int, float)) and sh > 0, 'recipes.ddb2.sharpen', f'expected a positive number, got {sh!r}')
     return cfg
 
 # %% ../nbs/07_pipeline.ipynb #0015
