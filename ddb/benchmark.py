@@ -4,20 +4,20 @@
 
 # %% ../nbs/08_benchmark.ipynb #0002
 from __future__ import annotations
-import copy, gc, time
+import copy, gc, itertools, time
 from dataclasses import dataclass
 from pathlib import Path
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
 from .core import runs_root, atomic_path, read_manifest
 from .amplifier import detection_report
 from .evaluation import METRICS, group_table, reduce_groups
 from .amplifier import ARCHS
-from .pipeline import METHODS, ConfigError, load_config, run_pipeline, md_table, _savefig
+from .pipeline import METHODS, ConfigError, load_config, check_config, run_pipeline, md_table, _savefig
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'parse_backbone', 'ddb_lead', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
-           'run_benchmark']
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'benchmark_tables',
+           'plot_benchmark', 'Benchmark', 'run_benchmark', 'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -135,3 +135,82 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
     _savefig(plot_benchmark(results), out/'results.png')
     return Benchmark(results, md, out, wall)
+
+# %% ../nbs/08_benchmark.ipynb #0017
+SHARED_KNOBS = ('lr', 'wd', 'bs', 'epochs')
+
+def parse_grid(items)->dict:
+    "`['alpha=0.5,0.7', 'q=0.7']` as `{'alpha': [0.5, 0.7], 'q': [0.7]}` (each value read as YAML)."
+    grid = {}
+    for it in items:
+        k, sep, v = it.partition('=')
+        vals = [yaml.safe_load(x) for x in v.split(',') if x.strip()]
+        if not sep or not k.strip() or not vals: raise ConfigError(f'--grid {it!r}: expected key=value[,value...]')
+        grid[k.strip()] = vals
+    return grid
+
+def pick_setting(rows:pd.DataFrame, criterion:str, tie_break:str|None='mean_predicted_group')->int:
+    "Position of the row with the best `criterion` (compared to 1e-6); equal ones go to the best `tie_break`, then to the first."
+    tb = rows[tie_break] if tie_break else pd.Series(0.0, index=rows.index)
+    return max(range(len(rows)), key=lambda i: (round(float(rows[criterion].iloc[i]), 6), float(tb.iloc[i]), -i))
+
+# %% ../nbs/08_benchmark.ipynb #0019
+@dataclass
+class Tuning:
+    "A finished sweep: one row per grid point (its validation criteria and, for the record, its test metrics) and the chosen point."
+    results: pd.DataFrame
+    best: dict
+    table_md: str
+    out: Path
+
+def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded config
+               method:str,             # the method to tune
+               grid:dict,              # hyper-parameter -> values: fields of recipes.<method>, or lr, wd, bs, epochs
+               conflict_pct:float|None=None, # sets data.conflict_pct (default: the config's)
+               backbone:str|None=None, # 'name[:size[:epochs]]' (default: the config's)
+               seed:int=0,             # seed of the trained models
+               out:str|Path|None=None, # default runs/benchmark-<name> (shares the benchmark's cached front half)
+               overrides=(),           # 'key=value' config overrides
+               tie_break:str|None='mean_predicted_group', # criterion that separates equal scores; None: the first grid point wins
+               quiet:bool=True)->Tuning:
+    "Train `method` at every point of `grid` and pick the point on validation data; writes `tune/<method>-....csv` and `.md`."
+    over = [*overrides, f'methods=[{method}]'] + ([f'data.conflict_pct={float(conflict_pct)}'] if conflict_pct is not None else [])
+    base = load_config(config, over)
+    own = base['recipes'].get(method, {})
+    if not grid: raise ConfigError('grid: give at least one hyper-parameter and its values')
+    for k, vals in grid.items():
+        if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own)}, shared: {list(SHARED_KNOBS)}')
+        for v in vals: check_config(load_config(base, [f"recipes.{f'{method}.' * (k in own)}{k}={v}"]))  # bad values fail before any training
+    out = Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}"
+    pct = base['data']['conflict_pct']
+    run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
+    resolved, crit = copy.deepcopy(run.cfg), base['recipes']['criterion']
+    bb = parse_backbone(backbone, resolved['recipes'])
+    name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
+    if tie_break == crit: tie_break = None
+    rows = []
+    for values in itertools.product(*grid.values()):
+        point = dict(zip(grid, values))
+        run.cfg = copy.deepcopy(resolved); run.cfg['recipes'].update(bb, seed=seed)
+        for k, v in point.items(): (run.cfg['recipes'][method] if k in own else run.cfg['recipes'])[k] = v
+        folder = run.out/'tune'/f'{name}-seed{seed}'/method/','.join(f'{k}={v}' for k, v in point.items())
+        preds = run.stage_method(method, folder)
+        info = read_manifest(folder)
+        ev = reduce_groups(group_table(preds, run.eval_split), run.data.train if run.has_bias else None)
+        rows.append(dict(**point, **info['valid'], best_epoch=info['best_epoch'], **{f'{run.eval_split.name}_{k}': v for k, v in ev.items()},
+                         train_s=info['seconds']))
+    res = pd.DataFrame(rows)
+    i = pick_setting(res, crit, tie_break if tie_break in res else None)
+    best = {k: res[k].iloc[i] for k in grid}
+    best = {k: v.item() if hasattr(v, 'item') else v for k, v in best.items()}
+    stem = f"{method}-{pct:g}pct-{name}-seed{seed}"
+    (out/'tune').mkdir(parents=True, exist_ok=True)
+    _write_csv(res, out/'tune'/f'{stem}.csv')
+    scores = [crit, *([tie_break] if tie_break in res else []), *[c for c in res if c.endswith('unbiased_acc')]]
+    show = pd.concat([res[list(grid)].astype(str), res[scores] * 100, res[['best_epoch']].astype(str)], axis=1)
+    show.index = pd.Index(['**yes**' if j == i else '' for j in range(len(res))], name='chosen')
+    md = (f"{method} at {pct:g}% ({name}, seed {seed}): chosen on validation by `{crit}`"
+          + (f", ties broken by `{tie_break}`" if tie_break in res else '') + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
+          + md_table(show) + '\n')
+    with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
+    return Tuning(res, best, md, out)

@@ -17,7 +17,7 @@ from .recipes import Method, debias_learner, fit_method
 
 # %% auto #0
 __all__ = ['METRICS', 'CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'SelectOnValid',
-           'compare_methods', 'summarize', 'plot_group_accuracy']
+           'valid_criteria', 'compare_methods', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -68,7 +68,7 @@ def evaluate(model:Learner|nn.Module, split:BiasedSplit, train:BiasedSplit|None=
     return Evaluation(reduce_groups(t, train), t)
 
 # %% ../nbs/06_evaluation.ipynb #0012
-CRITERIA = ('avg', 'worst_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')
+CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')
 
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
@@ -79,14 +79,14 @@ class SelectOnValid(Callback):
         if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
         if ('pseudo' in criterion or 'predicted' in criterion) and pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
         if criterion == 'mean_predicted_group' and bias_pred is None: raise ValueError(f"criterion {criterion!r} needs bias_pred= (the amplifier's predicted class of the validation samples)")
-        if criterion == 'worst_group' and valid.groups is None: raise DataError(f"{valid.name}: criterion 'worst_group' needs bias labels")
+        if criterion in ('worst_group', 'mean_group') and valid.groups is None: raise DataError(f"{valid.name}: criterion {criterion!r} needs bias labels")
         self.valid, self.criterion = valid, criterion
         self.pseudo = None if pseudo is None else np.asarray(pseudo)
         self.bias_pred = None if bias_pred is None else np.asarray(bias_pred)
     def groups(self)->np.ndarray:
         "The validation groups the criterion reduces over."
         t = self.valid.targets
-        if self.criterion == 'worst_group': return self.valid.groups
+        if self.criterion in ('worst_group', 'mean_group'): return self.valid.groups
         if self.criterion == 'mean_predicted_group': return t * (max(t.max(), self.bias_pred.max()) + 1) + np.where(self.pseudo == 1, self.bias_pred, t)
         return t * 2 + self.pseudo
     def score(self, preds)->float:
@@ -104,6 +104,15 @@ class SelectOnValid(Callback):
         if self.best_state is not None: self.learn.model.load_state_dict(self.best_state)
 
 # %% ../nbs/06_evaluation.ipynb #0015
+def valid_criteria(preds, valid:BiasedSplit, pseudo=None, bias_pred=None)->dict:
+    "Criterion name -> validation score of `preds`, for every criterion that `valid` (bias labels) and the amplifier's outputs allow."
+    def usable(c):
+        if c in ('worst_group', 'mean_group'): return valid.groups is not None
+        if c == 'mean_predicted_group': return pseudo is not None and bias_pred is not None
+        return 'pseudo' not in c or pseudo is not None
+    return {c: SelectOnValid(valid, c, pseudo, bias_pred).score(preds) for c in CRITERIA if usable(c)}
+
+# %% ../nbs/06_evaluation.ipynb #0018
 def compare_methods(data:BiasedData, methods:dict,   # name -> `Method`, or a function of the seed returning one
                     arch:str='mlp', epochs:int=10, bs:int=256, lr:float=1e-3, wd:float=0.0, size:int|None=None,
                     seeds=(0,), criterion:str='avg', valid_pseudo=None, valid_bias_pred=None, device=None)->pd.DataFrame:
