@@ -80,7 +80,7 @@ recipes:
 # %% ../nbs/07_pipeline.ipynb #0007
 PRESETS = {
 'cmnist': '''\
-# Colored MNIST 1% on a CPU: about 8 minutes on 2 cores.
+# Colored MNIST 1% on a CPU: about 9 minutes on 2 cores.
 data: {kind: cmnist, conflict_pct: 1.0}
 diffusion: {preset: mnist-cpu}
 recipes:
