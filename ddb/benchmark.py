@@ -160,6 +160,7 @@ class Tuning:
     "A finished sweep: one row per grid point (its validation criteria and, for the record, its test metrics) and the chosen point."
     results: pd.DataFrame
     best: dict
+    overrides: list   # the chosen point as `--set` overrides
     table_md: str
     out: Path
 
@@ -203,6 +204,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     i = pick_setting(res, crit, tie_break if tie_break in res else None)
     best = {k: res[k].iloc[i] for k in grid}
     best = {k: v.item() if hasattr(v, 'item') else v for k, v in best.items()}
+    sets = [f"recipes.{f'{method}.' * (k in own)}{k}={v}" for k, v in best.items()]
     stem = f"{method}-{pct:g}pct-{name}-seed{seed}"
     (out/'tune').mkdir(parents=True, exist_ok=True)
     _write_csv(res, out/'tune'/f'{stem}.csv')
@@ -213,4 +215,4 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
           + (f", ties broken by `{tie_break}`" if tie_break in res else '') + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
           + md_table(show) + '\n')
     with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
-    return Tuning(res, best, md, out)
+    return Tuning(res, best, sets, md, out)

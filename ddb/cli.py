@@ -68,7 +68,7 @@ def main(argv=None)->int:
             tb = None if args.tie_break == 'none' else args.tie_break
             tu = run_tuning(args.config, args.method, parse_grid(args.grid), args.conflict_pct, args.arch, args.seed, args.out, args.overrides, tb, args.quiet)
             print(tu.table_md)
-            print('use it with: --set ' + ' '.join(f"recipes.{args.method + '.' if k in load_config(args.config, args.overrides)['recipes'].get(args.method, {}) else ''}{k}={v}" for k, v in tu.best.items()))
+            print('use it with: --set ' + ' '.join(tu.overrides))
             return 0
         res = run_benchmark(args.config, _list(args.methods), [float(v) for v in _list(args.conflict_pct)], args.seeds,
                             _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet)
