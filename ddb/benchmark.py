@@ -11,7 +11,7 @@ import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
 from .core import runs_root, atomic_path, read_manifest
 from .amplifier import detection_report
-from .evaluation import METRICS, group_table, reduce_groups
+from .evaluation import METRICS, CRITERIA, group_table, reduce_groups
 from .amplifier import ARCHS
 from .pipeline import METHODS, ConfigError, load_config, check_config, run_pipeline, md_table, _savefig
 
@@ -179,6 +179,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     base = load_config(config, over)
     own = base['recipes'].get(method, {})
     if not grid: raise ConfigError('grid: give at least one hyper-parameter and its values')
+    if tie_break is not None and tie_break not in CRITERIA: raise ConfigError(f'tie_break: unknown criterion {tie_break!r}; criteria: {list(CRITERIA)}')
     for k, vals in grid.items():
         if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own)}, shared: {list(SHARED_KNOBS)}')
         for v in vals: check_config(load_config(base, [f"recipes.{f'{method}.' * (k in own)}{k}={v}"]))  # bad values fail before any training
