@@ -13,7 +13,7 @@ from .core import runs_root, atomic_path, read_manifest
 from .amplifier import detection_report
 from .evaluation import METRICS, CRITERIA, group_table, reduce_groups
 from .amplifier import ARCHS
-from .pipeline import METHODS, ConfigError, load_config, check_config, run_pipeline, md_table, _savefig
+from .pipeline import METHODS, ConfigError, load_config, run_pipeline, md_table, _savefig
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'benchmark_tables',
@@ -180,9 +180,10 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     own = base['recipes'].get(method, {})
     if not grid: raise ConfigError('grid: give at least one hyper-parameter and its values')
     if tie_break is not None and tie_break not in CRITERIA: raise ConfigError(f'tie_break: unknown criterion {tie_break!r}; criteria: {list(CRITERIA)}')
+    def field(k): return f"recipes.{f'{method}.' * (k in own)}{k}"
     for k, vals in grid.items():
         if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own)}, shared: {list(SHARED_KNOBS)}')
-        for v in vals: check_config(load_config(base, [f"recipes.{f'{method}.' * (k in own)}{k}={v}"]))  # bad values fail before any training
+        for v in vals: load_config(base, [f'{field(k)}={v}'])  # validates: bad values fail before any training
     out = Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}"
     pct = base['data']['conflict_pct']
     run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
@@ -202,18 +203,18 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
         rows.append(dict(**point, **info['valid'], best_epoch=info['best_epoch'], **{f'{run.eval_split.name}_{k}': v for k, v in ev.items()},
                          train_s=info['seconds']))
     res = pd.DataFrame(rows)
-    i = pick_setting(res, crit, tie_break if tie_break in res else None)
-    best = {k: res[k].iloc[i] for k in grid}
-    best = {k: v.item() if hasattr(v, 'item') else v for k, v in best.items()}
-    sets = [f"recipes.{f'{method}.' * (k in own)}{k}={v}" for k, v in best.items()]
+    if tie_break not in res: tie_break = None   # e.g. no amplifier predictions to group by
+    i = pick_setting(res, crit, tie_break)
+    best = {k: rows[i][k] for k in grid}   # the grid's own values, not numpy scalars
+    sets = [f'{field(k)}={v}' for k, v in best.items()]
     stem = f"{method}-{pct:g}pct-{name}-seed{seed}"
     (out/'tune').mkdir(parents=True, exist_ok=True)
     _write_csv(res, out/'tune'/f'{stem}.csv')
-    scores = [crit, *([tie_break] if tie_break in res else []), *[c for c in res if c.endswith('unbiased_acc')]]
+    scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]
     show = pd.concat([res[list(grid)].astype(str), res[scores] * 100, res[['best_epoch']].astype(str)], axis=1)
     show.index = pd.Index(['**yes**' if j == i else '' for j in range(len(res))], name='chosen')
     md = (f"{method} at {pct:g}% ({name}, seed {seed}): chosen on validation by `{crit}`"
-          + (f", ties broken by `{tie_break}`" if tie_break in res else '') + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
+          + (f", ties broken by `{tie_break}`" if tie_break else '') + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
           + md_table(show) + '\n')
     with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
     return Tuning(res, best, sets, md, out)

@@ -16,8 +16,8 @@ from .amplifier import predict_logits
 from .recipes import Method, debias_learner, fit_method
 
 # %% auto #0
-__all__ = ['METRICS', 'CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'SelectOnValid',
-           'valid_criteria', 'compare_methods', 'summarize', 'plot_group_accuracy']
+__all__ = ['METRICS', 'CRITERIA', 'LABELLED_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate',
+           'SelectOnValid', 'valid_criteria', 'compare_methods', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -69,6 +69,7 @@ def evaluate(model:Learner|nn.Module, split:BiasedSplit, train:BiasedSplit|None=
 
 # %% ../nbs/06_evaluation.ipynb #0012
 CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')
+LABELLED_CRITERIA = ('worst_group', 'mean_group')   # need true bias labels on the validation split
 
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
@@ -79,14 +80,14 @@ class SelectOnValid(Callback):
         if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
         if ('pseudo' in criterion or 'predicted' in criterion) and pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
         if criterion == 'mean_predicted_group' and bias_pred is None: raise ValueError(f"criterion {criterion!r} needs bias_pred= (the amplifier's predicted class of the validation samples)")
-        if criterion in ('worst_group', 'mean_group') and valid.groups is None: raise DataError(f"{valid.name}: criterion {criterion!r} needs bias labels")
+        if criterion in LABELLED_CRITERIA and valid.groups is None: raise DataError(f"{valid.name}: criterion {criterion!r} needs bias labels")
         self.valid, self.criterion = valid, criterion
         self.pseudo = None if pseudo is None else np.asarray(pseudo)
         self.bias_pred = None if bias_pred is None else np.asarray(bias_pred)
     def groups(self)->np.ndarray:
         "The validation groups the criterion reduces over."
         t = self.valid.targets
-        if self.criterion in ('worst_group', 'mean_group'): return self.valid.groups
+        if self.criterion in LABELLED_CRITERIA: return self.valid.groups
         if self.criterion == 'mean_predicted_group': return t * (max(t.max(), self.bias_pred.max()) + 1) + np.where(self.pseudo == 1, self.bias_pred, t)
         return t * 2 + self.pseudo
     def score(self, preds)->float:
@@ -95,10 +96,10 @@ class SelectOnValid(Callback):
         g = self.groups()
         accs = [ok[g == v].mean() for v in np.unique(g)]
         return float(np.mean(accs) if self.criterion.startswith('mean') else min(accs))
-    def before_fit(self): self.best, self.best_state, self.history = -1.0, None, []
+    def before_fit(self): self.best, self.best_state, self.best_preds, self.history = -1.0, None, None, []
     def after_epoch(self):
-        s = self.score(predict(self.learn, self.valid)); self.history.append(s)
-        if s > self.best: self.best, self.best_epoch, self.best_state = s, self.epoch, copy.deepcopy(self.learn.model.state_dict())
+        preds = predict(self.learn, self.valid); s = self.score(preds); self.history.append(s)
+        if s > self.best: self.best, self.best_epoch, self.best_state, self.best_preds = s, self.epoch, copy.deepcopy(self.learn.model.state_dict()), preds
         self.learn.model.train()
     def after_fit(self):
         if self.best_state is not None: self.learn.model.load_state_dict(self.best_state)
@@ -107,7 +108,7 @@ class SelectOnValid(Callback):
 def valid_criteria(preds, valid:BiasedSplit, pseudo=None, bias_pred=None)->dict:
     "Criterion name -> validation score of `preds`, for every criterion that `valid` (bias labels) and the amplifier's outputs allow."
     def usable(c):
-        if c in ('worst_group', 'mean_group'): return valid.groups is not None
+        if c in LABELLED_CRITERIA: return valid.groups is not None
         if c == 'mean_predicted_group': return pseudo is not None and bias_pred is not None
         return 'pseudo' not in c or pseudo is not None
     return {c: SelectOnValid(valid, c, pseudo, bias_pred).score(preds) for c in CRITERIA if usable(c)}

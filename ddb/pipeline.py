@@ -15,7 +15,7 @@ from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_
 from .sampling import generate_synthetic, synthetic_set, show_per_class
 from .amplifier import ARCHS, train_amplifier, bias_scores, pseudo_bias, detection_report, plot_scores, BiasScores
 from .recipes import ERM, GroupDRO, JTT, LfF, RecipeI, RecipeII, debias_learner, fit_method
-from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria, METRICS, CRITERIA, plot_group_accuracy
+from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria, METRICS, CRITERIA, LABELLED_CRITERIA, plot_group_accuracy
 
 # %% auto #0
 __all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'DATA_KINDS', 'STAGES', 'ConfigError', 'parse_override', 'load_config',
@@ -430,7 +430,7 @@ def make_method(self:Run, name:str):
 def stage_method(self:Run, name:str, folder:Path|None=None):
     "Train one method (or load its cached predictions) into `folder` (default `recipes/<name>`)."
     folder, r = folder or self.out/'recipes'/name, self.cfg['recipes']
-    if r['criterion'] in ('worst_group', 'mean_group') and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
+    if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
         method = self.make_method(name)
         learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'])
@@ -442,7 +442,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None):
         save_torch(learn.model.state_dict(), folder/'model.pth')
         with atomic_path(folder/'preds.npy') as tmp:
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
-        valid = valid_criteria(predict(learn, self.data.valid), self.data.valid, self.valid_pseudo, self.valid_scores.pred)
+        valid = valid_criteria(sel.best_preds, self.data.valid, self.valid_pseudo, self.valid_scores.pred)
         return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name, valid=valid)
     self._timed(f'recipes/{name}', folder, stage_key(self.cfg, 'recipes', self.fingerprint, name), compute)
     self.last_method_dir = folder
