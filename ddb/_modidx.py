@@ -224,6 +224,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'ddb.pipeline.load_config': ('pipeline.html#load_config', 'ddb/pipeline.py'),
                               'ddb.pipeline.load_data': ('pipeline.html#load_data', 'ddb/pipeline.py'),
                               'ddb.pipeline.md_table': ('pipeline.html#md_table', 'ddb/pipeline.py'),
+                              'ddb.pipeline.method_recipe': ('pipeline.html#method_recipe', 'ddb/pipeline.py'),
                               'ddb.pipeline.parse_override': ('pipeline.html#parse_override', 'ddb/pipeline.py'),
                               'ddb.pipeline.peak_rss_mb': ('pipeline.html#peak_rss_mb', 'ddb/pipeline.py'),
                               'ddb.pipeline.render_config': ('pipeline.html#render_config', 'ddb/pipeline.py'),

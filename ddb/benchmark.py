@@ -137,7 +137,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     return Benchmark(results, md, out, wall)
 
 # %% ../nbs/08_benchmark.ipynb #0017
-SHARED_KNOBS = ('lr', 'wd', 'bs', 'epochs')
+SHARED_KNOBS = ('bs', 'epochs')   # swept for the one method, but set for all in a config
 
 def parse_grid(items)->dict:
     "`['alpha=0.5,0.7', 'q=0.7']` as `{'alpha': [0.5, 0.7], 'q': [0.7]}` (each value read as YAML)."
@@ -166,7 +166,7 @@ class Tuning:
 
 def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded config
                method:str,             # the method to tune
-               grid:dict,              # hyper-parameter -> values: fields of recipes.<method>, or lr, wd, bs, epochs
+               grid:dict,              # hyper-parameter -> values: fields of recipes.<method> (lr and wd too), or bs, epochs
                conflict_pct:float|None=None, # sets data.conflict_pct (default: the config's)
                backbone:str|None=None, # 'name[:size[:epochs]]' (default: the config's)
                seed:int=0,             # seed of the trained models
@@ -174,7 +174,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
                overrides=(),           # 'key=value' config overrides
                tie_break:str|None='mean_predicted_group', # criterion that separates equal scores; None: the first grid point wins
                quiet:bool=True)->Tuning:
-    "Train `method` at every point of `grid` and pick the point on validation data; writes `tune/<method>-....csv` and `.md`."
+    "Train `method` at every point of `grid` and pick the point on validation data; writes `tune/<method>-<grid keys>-....csv` and `.md`."
     over = [*overrides, f'methods=[{method}]'] + ([f'data.conflict_pct={float(conflict_pct)}'] if conflict_pct is not None else [])
     base = load_config(config, over)
     own = base['recipes'].get(method, {})
@@ -207,7 +207,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     i = pick_setting(res, crit, tie_break)
     best = {k: rows[i][k] for k in grid}   # the grid's own values, not numpy scalars
     sets = [f'{field(k)}={v}' for k, v in best.items()]
-    stem = f"{method}-{pct:g}pct-{name}-seed{seed}"
+    stem = f"{method}-{'-'.join(grid)}-{pct:g}pct-{name}-seed{seed}"
     (out/'tune').mkdir(parents=True, exist_ok=True)
     _write_csv(res, out/'tune'/f'{stem}.csv')
     scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]

@@ -37,7 +37,7 @@ def _parser()->argparse.ArgumentParser:
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")
     t.add_argument('config', help='a preset or a YAML file')
     t.add_argument('--method', required=True, choices=METHODS)
-    t.add_argument('--grid', nargs='+', required=True, metavar='KEY=V1,V2', help='fields of recipes.<method> (or lr, wd, bs, epochs) and their values, e.g. alpha=0.5,0.7,0.9 q=0.7')
+    t.add_argument('--grid', nargs='+', required=True, metavar='KEY=V1,V2', help='fields of recipes.<method> (its lr and wd too; or the shared bs, epochs) and their values, e.g. alpha=0.5,0.7,0.9 lr=0.001,0.003')
     t.add_argument('--conflict-pct', type=float, default=None, help="percentage of bias-conflicting training images (default: the config's)")
     t.add_argument('--arch', default=None, help="backbone name[:size[:epochs]] (default: the config's)")
     t.add_argument('--seed', type=int, default=0)

@@ -18,9 +18,10 @@ from .recipes import ERM, GroupDRO, JTT, LfF, RecipeI, RecipeII, debias_learner,
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria, METRICS, CRITERIA, LABELLED_CRITERIA, plot_group_accuracy
 
 # %% auto #0
-__all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'DATA_KINDS', 'STAGES', 'ConfigError', 'parse_override', 'load_config',
-           'check_config', 'render_config', 'limit_data', 'load_data', 'data_fingerprint', 'resolve_config',
-           'stage_key', 'stage_ready', 'stage_done', 'Run', 'results_table', 'md_table', 'peak_rss_mb', 'run_pipeline']
+__all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'OPTIM_FIELDS', 'DATA_KINDS', 'STAGES', 'ConfigError', 'parse_override',
+           'load_config', 'check_config', 'render_config', 'limit_data', 'load_data', 'data_fingerprint',
+           'resolve_config', 'method_recipe', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'results_table',
+           'md_table', 'peak_rss_mb', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0005
 BASE_CONFIG = '''\
@@ -65,16 +66,18 @@ recipes:
   size: null            # input size of the debiased model; null: the data's image size
   epochs: 8
   bs: 256
-  lr: 0.001             # Adam, one-cycle
-  wd: 0.0               # decoupled weight decay
+  lr: 0.001             # Adam, one-cycle (every method; a method's own lr below overrides it)
+  wd: 0.0               # decoupled weight decay (likewise)
   weights: null         # local ResNet weights file (never downloaded)
   seed: null            # seed of the debiased models (ddb benchmark varies it); null: the run's seed
   criterion: worst_pseudo_group  # epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | mean_predicted_group | worst_group, mean_group (need bias labels)
-  lff: {q: 0.7, alpha: 0.7}      # GCE exponent, loss EMA
-  jtt: {first_epochs: 2, up: 50} # ERM epochs before the error set; an error sample is drawn up times as often
-  groupdro: {eta: 0.01}          # group-weight step size
-  ddb1: {eta: 0.01, groups: predicted}  # groups: predicted (flagged samples grouped by the amplifier's class) | binary (class x flagged)
-  ddb2: {alpha: 0.7, sharpen: 2.0}  # EMA of the debiased model's loss; power on the amplifier's normalised loss (1: LfF's weight)
+  # each method's section: its own hyper-parameters, and lr, wd for that method alone (null: the shared ones above)
+  erm: {lr: null, wd: null}
+  lff: {q: 0.7, alpha: 0.7, lr: null, wd: null}  # GCE exponent, loss EMA
+  jtt: {first_epochs: 2, up: 50, lr: null, wd: null}  # ERM epochs before the error set; an error sample is drawn up times as often
+  groupdro: {eta: 0.01, lr: null, wd: null}  # group-weight step size
+  ddb1: {eta: 0.01, groups: predicted, lr: null, wd: null}  # groups: predicted (flagged samples grouped by the amplifier's class) | binary (class x flagged)
+  ddb2: {alpha: 0.7, sharpen: 2.0, lr: null, wd: null}  # EMA of the debiased model's loss; power on the amplifier's normalised loss (1: LfF's weight)
 '''
 
 # %% ../nbs/07_pipeline.ipynb #0007
@@ -139,6 +142,7 @@ recipes: {arch: resnet18, size: 32, epochs: 100, bs: 256}
 ''',
 }
 METHODS = ('erm', 'lff', 'jtt', 'groupdro', 'ddb1', 'ddb2')
+OPTIM_FIELDS = ('lr', 'wd')   # shared recipe fields that a method's own section may override
 DATA_KINDS = ('cmnist', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'folder', 'csv')
 
 # %% ../nbs/07_pipeline.ipynb #0009
@@ -218,6 +222,11 @@ def check_config(cfg:dict)->dict:
     _need(r['seed'] is None or isinstance(r['seed'], int), 'recipes.seed', f'expected an integer or null, got {r["seed"]!r}')
     _need(r['criterion'] in CRITERIA, 'recipes.criterion', f'unknown criterion {r["criterion"]!r}; criteria: {list(CRITERIA)}')
     _need(r['ddb1'].get('groups') in ('predicted', 'binary'), 'recipes.ddb1.groups', f"expected 'predicted' or 'binary', got {r['ddb1'].get('groups')!r}")
+    for m in METHODS:
+        for f in OPTIM_FIELDS:
+            v = r[m].get(f)
+            _need(v is None or isinstance(v, (int, float)) and not isinstance(v, bool) and (v > 0 if f == 'lr' else v >= 0),
+                  f'recipes.{m}.{f}', f"expected {'a positive' if f == 'lr' else 'a non-negative'} number or null, got {v!r}")
     if 'sharpen' in r['ddb2']:
         sh = r['ddb2']['sharpen']; _need(isinstance(sh, (int, float)) and sh > 0, 'recipes.ddb2.sharpen', f'expected a positive number, got {sh!r}')
     return cfg
@@ -232,7 +241,7 @@ def render_config(cfg:dict)->str:
         body, _, comment = line.partition('  #')
         key = body.strip().split(':')[0]
         if not line.startswith(' '): section = key if body.rstrip().endswith(':') else None
-        if body.rstrip().endswith(':'): out.append(line); continue
+        if not body.strip() or body.rstrip().endswith(':'): out.append(line); continue   # a comment line or a section head
         v = cfg[section][key] if line.startswith(' ') else cfg[key]
         text = f'{body[:len(body) - len(body.lstrip())]}{key}: {_flow(v)}'
         out.append(f'{text:<24}  #{comment}' if comment else text)
@@ -296,14 +305,20 @@ _KEY_SECTIONS = {'data': ['data'], 'diffusion': ['data', 'diffusion'], 'sampling
 
 def _norm(o): return json.loads(json.dumps(o, default=str))
 
+def method_recipe(recipes:dict, method:str)->tuple:
+    "(the shared recipe fields as `method` trains with them, its own hyper-parameters): its `lr`/`wd`, when set, replace the shared ones."
+    sec = recipes.get(method, {})
+    shared = {k: sec[k] if k in OPTIM_FIELDS and sec.get(k) is not None else v for k, v in recipes.items() if k not in METHODS}
+    return shared, {k: v for k, v in sec.items() if k not in OPTIM_FIELDS}
+
 def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
     "What a stage's artifact depends on: the seed, the data fingerprint and the config sections up to it."
     secs = _KEY_SECTIONS['amplifier' if stage == 'recipes' else stage]
     key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: cfg[s] for s in secs})
     if stage == 'diffusion': key['diffusion'] = {k: v for k, v in key['diffusion'].items() if k != 'checkpoint_every'}
     if stage == 'recipes':
-        key['recipes'] = {k: v for k, v in cfg['recipes'].items() if k not in METHODS}
-        key['method'] = dict(name=method, **cfg['recipes'].get(method, {}))
+        shared, own = method_recipe(cfg['recipes'], method)
+        key['recipes'], key['method'] = shared, dict(name=method, **own)
     return _norm(key)
 
 def stage_ready(folder:Path, key:dict)->bool:
@@ -319,7 +334,7 @@ def stage_done(folder:Path, key:dict, seconds:float, **info):
     "Mark a stage complete, recording how long it took."
     write_manifest(folder, key=key, complete=True, seconds=round(seconds, 2), **info)
 
-# %% ../nbs/07_pipeline.ipynb #0030
+# %% ../nbs/07_pipeline.ipynb #0032
 class Run:
     "One pipeline run: the config, the folder its artifacts go to, and the stages."
     def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
@@ -336,7 +351,7 @@ class Run:
     def log(self, msg):
         if not self.quiet: print(msg, flush=True)
 
-# %% ../nbs/07_pipeline.ipynb #0032
+# %% ../nbs/07_pipeline.ipynb #0034
 from fastcore.basics import patch
 
 @patch
@@ -357,7 +372,7 @@ def stage_data(self:Run):
     self.log(f'data: {self.data!r}'.replace('\n', '\n      '))
     return self.data
 
-# %% ../nbs/07_pipeline.ipynb #0034
+# %% ../nbs/07_pipeline.ipynb #0036
 @patch
 def stage_diffusion(self:Run):
     "Train (or resume, or load) the class-conditional diffusion model."
@@ -375,7 +390,7 @@ def stage_diffusion(self:Run):
     self.diffusion_model = load_diffusion(folder/'model', self.device)
     return self.diffusion_model
 
-# %% ../nbs/07_pipeline.ipynb #0036
+# %% ../nbs/07_pipeline.ipynb #0038
 @patch
 def stage_sampling(self:Run):
     "Generate the synthetic, bias-aligned training set of the amplifier."
@@ -388,7 +403,7 @@ def stage_sampling(self:Run):
     self.synthetic = synthetic_set(folder/'images', seed=self.cfg['seed'])
     return self.synthetic
 
-# %% ../nbs/07_pipeline.ipynb #0038
+# %% ../nbs/07_pipeline.ipynb #0040
 @patch
 def stage_amplifier(self:Run):
     "Train the bias amplifier on the synthetic set; score and flag the real training and validation images."
@@ -412,11 +427,11 @@ def stage_amplifier(self:Run):
     n = int(self.pseudo.sum()); self.log(f'amplifier: {n:,} training images flagged as bias-conflicting ({n / len(self.pseudo):.1%})')
     return self.scores
 
-# %% ../nbs/07_pipeline.ipynb #0040
+# %% ../nbs/07_pipeline.ipynb #0042
 @patch
 def make_method(self:Run, name:str):
     "The `Method` object a method name stands for, with its config."
-    p = self.cfg['recipes'].get(name, {})
+    p = method_recipe(self.cfg['recipes'], name)[1]
     if name == 'erm': return ERM()
     if name == 'lff': return LfF(**p)
     if name == 'jtt': return JTT(**p)
@@ -429,13 +444,13 @@ def make_method(self:Run, name:str):
 @patch
 def stage_method(self:Run, name:str, folder:Path|None=None):
     "Train one method (or load its cached predictions) into `folder` (default `recipes/<name>`)."
-    folder, r = folder or self.out/'recipes'/name, self.cfg['recipes']
+    folder, r = folder or self.out/'recipes'/name, method_recipe(self.cfg['recipes'], name)[0]
     if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
         method = self.make_method(name)
         learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.valid_pseudo, self.valid_scores.pred); learn.add_cb(sel)
-        self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs")
+        self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
         if self.quiet:
             with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])
         else: fit_method(learn, r['epochs'], r['lr'])
@@ -454,7 +469,7 @@ def stage_recipes(self:Run)->dict:
     self.preds = {m: self.stage_method(m) for m in self.cfg['methods']}
     return self.preds
 
-# %% ../nbs/07_pipeline.ipynb #0042
+# %% ../nbs/07_pipeline.ipynb #0044
 def results_table(metrics:dict)->pd.DataFrame:
     "Methods x summary accuracies, in percent."
     df = pd.DataFrame(metrics['methods']).T[[m for m in METRICS if m in next(iter(metrics['methods'].values()))]]
@@ -475,7 +490,7 @@ def peak_rss_mb()->float:
     "Peak resident memory of this process so far, in MB."
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
-# %% ../nbs/07_pipeline.ipynb #0044
+# %% ../nbs/07_pipeline.ipynb #0046
 @patch
 def write_tables(self:Run):
     "`predictions_<split>.csv` and `suspected_conflicting.csv`."
@@ -511,7 +526,7 @@ def write_figures(self:Run)->list:
     for name, fig in figs.items(): _savefig(fig, self.out/'figures'/f'{name}.png')
     return [f'figures/{n}.png' for n in figs]
 
-# %% ../nbs/07_pipeline.ipynb #0045
+# %% ../nbs/07_pipeline.ipynb #0047
 @patch
 def stage_evaluation(self:Run)->dict:
     "Metrics of every method on the evaluation split, the detection report, the tables, figures and `report.md`."
@@ -534,7 +549,7 @@ def stage_evaluation(self:Run)->dict:
     self.write_report(figures)
     return self.metrics
 
-# %% ../nbs/07_pipeline.ipynb #0046
+# %% ../nbs/07_pipeline.ipynb #0048
 @patch
 def write_report(self:Run, figures:list):
     "`report.md`: what was run, the results, detection, timing, figures and the config."
@@ -557,7 +572,7 @@ def write_report(self:Run, figures:list):
               '## Figures', ''] + [f'![{Path(f).stem}]({f})' for f in figures] + ['', '## Config', '', '```yaml', render_config(c).rstrip(), '```', '']
     with atomic_path(self.out/'report.md') as tmp: tmp.write_text('\n'.join(lines))
 
-# %% ../nbs/07_pipeline.ipynb #0048
+# %% ../nbs/07_pipeline.ipynb #0050
 def run_pipeline(config:str|Path|dict,   # a preset name, a YAML file, or a config from `load_config`
                  out:str|Path|None=None, # run folder; default runs/<preset or file name>
                  overrides=(),           # 'key=value' strings
