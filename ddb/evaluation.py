@@ -116,17 +116,20 @@ def valid_criteria(preds, valid:BiasedSplit, pseudo=None, bias_pred=None)->dict:
 # %% ../nbs/06_evaluation.ipynb #0018
 def compare_methods(data:BiasedData, methods:dict,   # name -> `Method`, or a function of the seed returning one
                     arch:str='mlp', epochs:int=10, bs:int=256, lr:float=1e-3, wd:float=0.0, size:int|None=None,
-                    seeds=(0,), criterion:str='avg', valid_pseudo=None, valid_bias_pred=None, device=None)->pd.DataFrame:
+                    seeds=(0,), criterion:str='avg', valid_pseudo=None, valid_bias_pred=None, device=None,
+                    optim:dict|None=None,   # name -> {'lr': ..., 'wd': ...}: a method's own optimiser settings
+                   )->pd.DataFrame:
     "Test metrics of every method and seed (one row each), with the validation criterion, the selected epoch and training time."
-    rows = []
+    rows, optim = [], optim or {}
     for seed in seeds:
         for name, m in methods.items():
             method = m(seed) if callable(m) and not isinstance(m, Method) else copy.deepcopy(m)
-            learn = debias_learner(data, method, arch=arch, bs=bs, lr=lr, wd=wd, size=size, device=device, seed=seed)
+            o = {'lr': lr, 'wd': wd, **optim.get(name, {})}
+            learn = debias_learner(data, method, arch=arch, bs=bs, lr=o['lr'], wd=o['wd'], size=size, device=device, seed=seed)
             sel = SelectOnValid(data.valid, criterion, valid_pseudo, valid_bias_pred)
             learn.add_cb(sel)
             t0 = time.time()
-            with learn.no_bar(), learn.no_logging(): fit_method(learn, epochs, lr)
+            with learn.no_bar(), learn.no_logging(): fit_method(learn, epochs, o['lr'])
             ev = evaluate(learn, data.test, data.train)
             rows.append(dict(method=name, arch=arch, seed=seed, **ev.summary, valid_score=sel.best, best_epoch=sel.best_epoch, train_s=round(time.time() - t0, 1)))
     return pd.DataFrame(rows)
