@@ -45,6 +45,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'ddb.benchmark._write_csv': ('benchmark.html#_write_csv', 'ddb/benchmark.py'),
                                'ddb.benchmark.benchmark_tables': ('benchmark.html#benchmark_tables', 'ddb/benchmark.py'),
                                'ddb.benchmark.ddb_lead': ('benchmark.html#ddb_lead', 'ddb/benchmark.py'),
+                               'ddb.benchmark.merge_results': ('benchmark.html#merge_results', 'ddb/benchmark.py'),
                                'ddb.benchmark.parse_backbone': ('benchmark.html#parse_backbone', 'ddb/benchmark.py'),
                                'ddb.benchmark.parse_grid': ('benchmark.html#parse_grid', 'ddb/benchmark.py'),
                                'ddb.benchmark.pick_setting': ('benchmark.html#pick_setting', 'ddb/benchmark.py'),

@@ -16,8 +16,9 @@ from .amplifier import ARCHS
 from .pipeline import METHODS, ConfigError, load_config, run_pipeline, md_table, _savefig
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'benchmark_tables',
-           'plot_benchmark', 'Benchmark', 'run_benchmark', 'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'benchmark_tables',
+           'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'parse_grid', 'pick_setting', 'Tuning',
+           'run_tuning']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -88,6 +89,18 @@ class Benchmark:
 def _write_csv(df, path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6g')
 
+RESULT_KEY = ['backbone', 'conflict_pct', 'method', 'seed']   # what one row of results.csv stands for
+
+def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
+    "`old` with each row that `new` measures again replaced in place, then `new`'s other rows."
+    missing = [c for c in RESULT_KEY if c not in old]
+    if missing: raise ConfigError(f'results.csv: not written by run_benchmark (no column {missing[0]!r})')
+    ko, kn = old.set_index(RESULT_KEY).index, new.set_index(RESULT_KEY).index
+    at = {k: i for i, k in enumerate(ko)}
+    new = new.assign(_at=[at.get(k, len(old) + i) for i, k in enumerate(kn)])
+    kept = old[~ko.isin(kn)].assign(_at=np.flatnonzero(~ko.isin(kn)))
+    return pd.concat([kept, new], ignore_index=True).sort_values('_at', kind='stable').drop(columns='_at').reset_index(drop=True)
+
 def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a loaded config
                   methods=METHODS,             # method names
                   conflict_pcts=(0.5, 1, 2, 5),# percent of bias-conflicting training images (sets data.conflict_pct)
@@ -96,12 +109,15 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                   out:str|Path|None=None,      # default runs/benchmark-<name>
                   overrides=(),                # 'key=value' config overrides
                   quiet:bool=True,
+                  merge:bool=False,            # keep the rows of out/results.csv that this call does not measure again
                  )->Benchmark:
     "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
     t0 = time.time()
     base = load_config(config, [*overrides, f"methods=[{', '.join(methods)}]"])
     if seeds < 1: raise ConfigError(f'seeds: expected at least 1, got {seeds}')
     out = Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}"
+    earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
+    def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
     rows = []
     for pct in conflict_pcts:
         cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
@@ -122,21 +138,22 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                     info = read_manifest(folder)
                     ev = reduce_groups(group_table(preds, run.eval_split), run.data.train if run.has_bias else None)
                     rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev, valid_score=info['valid_score'],
-                                     best_epoch=info['best_epoch'], train_s=info['seconds'], **det))
-                    _write_csv(pd.DataFrame(rows), out/'results.csv')
+                                     best_epoch=info['best_epoch'], train_s=info['seconds'], **det, config=base['name']))
+                    _write_csv(table(rows), out/'results.csv')
         del run; gc.collect()  # one ratio's data in memory at a time
-    results = pd.DataFrame(rows)
+    results = table(rows)
     wall = time.time() - t0
     md = benchmark_tables(results)
     text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
-            f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {seeds} seed(s); backbones {', '.join(dict.fromkeys(results.backbone))}; "
+            f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {seeds} seed(s); backbones (config) "
+            f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.get('config', pd.Series(index=results.index)).fillna('?'))))}; "
             f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
             f"(cached stages and models are reused).\n\n{md}")
     with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
     _savefig(plot_benchmark(results), out/'results.png')
     return Benchmark(results, md, out, wall)
 
-# %% ../nbs/08_benchmark.ipynb #0017
+# %% ../nbs/08_benchmark.ipynb #0019
 SHARED_KNOBS = ('bs', 'epochs')   # swept for the one method, but set for all in a config
 
 def parse_grid(items)->dict:
@@ -154,7 +171,7 @@ def pick_setting(rows:pd.DataFrame, criterion:str, tie_break:str|None='mean_pred
     tb = rows[tie_break] if tie_break else pd.Series(0.0, index=rows.index)
     return max(range(len(rows)), key=lambda i: (round(float(rows[criterion].iloc[i]), 6), float(tb.iloc[i]), -i))
 
-# %% ../nbs/08_benchmark.ipynb #0019
+# %% ../nbs/08_benchmark.ipynb #0021
 @dataclass
 class Tuning:
     "A finished sweep: one row per grid point (its validation criteria and, for the record, its test metrics) and the chosen point."

@@ -33,6 +33,7 @@ def _parser()->argparse.ArgumentParser:
     b.add_argument('--archs', default=None, help='comma-separated backbones name[:size[:epochs]], e.g. mlp:28:20,cnn:16:8 (default: the config\'s)')
     b.add_argument('--out', help='benchmark folder (default: runs/benchmark-<preset>)')
     b.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
+    b.add_argument('--merge', action='store_true', help="keep the rows of the folder's results.csv that this call does not measure again (e.g. another backbone's, run with its own config)")
     b.add_argument('--quiet', action='store_true')
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")
     t.add_argument('config', help='a preset or a YAML file')
@@ -71,7 +72,7 @@ def main(argv=None)->int:
             print('use it with: --set ' + ' '.join(tu.overrides))
             return 0
         res = run_benchmark(args.config, _list(args.methods), [float(v) for v in _list(args.conflict_pct)], args.seeds,
-                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet)
+                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge)
         print(res.table_md)
         return 0
     except (ConfigError, DataError, FileNotFoundError) as e:
