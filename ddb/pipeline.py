@@ -95,7 +95,7 @@ recipes:
   ddb1: {eta: 0.001}
 ''',
 'cmnist-mlp': '''\
-# Colored MNIST 1% with the literature's MLP (3 x 100) at 28 px, 20 epochs; about 9 minutes on 2 cores.
+# Colored MNIST 1% with the literature's MLP (3 x 100) at 28 px, 20 epochs, on a CPU.
 # Same data, diffusion, samples and amplifier as cmnist (same cache keys); each method's lr and wd chosen for this
 # backbone on validation data by `ddb tune` (2%, seed 0; README), with the step sizes of cmnist.
 data: {kind: cmnist, conflict_pct: 1.0}
