@@ -146,7 +146,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     md = benchmark_tables(results)
     text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
             f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {seeds} seed(s); backbones (config) "
-            f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.get('config', pd.Series(index=results.index)).fillna('?'))))}; "
+            f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.config.fillna('?'))))}; "
             f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
             f"(cached stages and models are reused).\n\n{md}")
     with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
