@@ -4,16 +4,30 @@
 
 # %% ../nbs/00_core.ipynb #0002
 from __future__ import annotations
-import os, json, random, shutil, contextlib, time, uuid
+import os, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fnmatch
 from pathlib import Path
 import numpy as np, torch
 import matplotlib.pyplot as plt
 import ddb
 
 # %% auto #0
-__all__ = ['MANIFEST', 'set_seed', 'torch_generator', 'default_device', 'atomic_path', 'save_json', 'load_json', 'save_torch',
-           'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches',
-           'to_hwc_uint8', 'image_grid']
+__all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError', 'set_seed',
+           'torch_generator', 'default_device', 'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch',
+           'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes',
+           'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'to_hwc_uint8', 'image_grid']
+
+# %% ../nbs/00_core.ipynb #af40b7f6
+class DDBError(Exception):
+    "An error ddb explains in one line (the `ddb` command prints it after `ddb: error:` and exits with 2)."
+
+class UnsafeFileError(DDBError, ValueError):
+    "A file ddb refuses to load, because loading it could run code."
+
+class CorruptFileError(DDBError, ValueError):
+    "A file that exists but cannot be read: truncated, overwritten or not what its name says."
+
+class UnsafePathError(DDBError, ValueError):
+    "A path ddb refuses to write to or delete: outside its output folder, or not made by ddb."
 
 # %% ../nbs/00_core.ipynb #0005
 def set_seed(seed:int,                  # seed for `random`, NumPy and PyTorch (CPU and CUDA)
@@ -34,8 +48,12 @@ def default_device(device:str|torch.device|None=None, # an explicit choice wins 
                   )->torch.device:
     "The device to use: `device` if given, else `$DDB_DEVICE`, else CUDA when available, else CPU."
     device = device or os.environ.get('DDB_DEVICE')
-    if device: return torch.device(device)
-    return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    if not device: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError) as e: raise DDBError(f'device {device!r}: not a device (expected cpu, cuda, cuda:N or mps)') from None
+    if d.type not in ('cpu', 'cuda', 'mps'): raise DDBError(f'device {device!r}: ddb runs on cpu, cuda or mps')
+    if d.type == 'cuda' and not torch.cuda.is_available(): raise DDBError(f'device {device!r}: CUDA is not available on this machine')
+    return d
 
 # %% ../nbs/00_core.ipynb #0013
 @contextlib.contextmanager
@@ -58,8 +76,9 @@ def _remove(p:Path):
 
 # %% ../nbs/00_core.ipynb #0018
 def save_json(obj, path:str|Path)->Path:
-    "Write `obj` as indented JSON to `path`, atomically."
-    with atomic_path(path) as tmp: tmp.write_text(json.dumps(obj, indent=2, default=_json_default) + '\n')
+    "Write `obj` as indented, strict JSON to `path`, atomically: NaN and infinities become `null`."
+    text = json.dumps(_finite(json.loads(json.dumps(obj, default=_json_default))), indent=2, allow_nan=False)
+    with atomic_path(path) as tmp: tmp.write_text(text + '\n')
     return Path(path)
 
 def _json_default(o):
@@ -68,6 +87,13 @@ def _json_default(o):
     if isinstance(o, (np.ndarray, torch.Tensor)): return o.tolist()
     if isinstance(o, Path): return str(o)
     raise TypeError(f'{type(o).__name__} is not JSON serialisable')
+
+def _finite(o):
+    "`o` with every NaN or infinite float replaced by `None` (JSON has no NaN; Python's `json` writes a bare one)."
+    if isinstance(o, float): return o if math.isfinite(o) else None
+    if isinstance(o, dict): return {k: _finite(v) for k, v in o.items()}
+    if isinstance(o, list): return [_finite(v) for v in o]
+    return o
 
 # %% ../nbs/00_core.ipynb #0019
 def load_json(path:str|Path):
@@ -84,10 +110,21 @@ def save_torch(obj, path:str|Path)->Path:
     return Path(path)
 
 def load_torch(path:str|Path, map_location='cpu'):
-    "`torch.load` from `path` onto `map_location` (CPU by default, so a CUDA checkpoint opens anywhere)."
+    "`torch.load(weights_only=True)` from `path` onto `map_location` (CPU by default, so a CUDA checkpoint opens anywhere)."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such file')
-    return torch.load(path, map_location=map_location, weights_only=False)
+    try: return torch.load(path, map_location=map_location, weights_only=True)
+    except pickle.UnpicklingError as e:
+        if 'Weights only load failed' not in str(e): raise CorruptFileError(f'{path}: cannot be read, truncated or corrupt ({_first_line(e)})') from None
+        raise UnsafeFileError(f'{path}: refused: it holds Python objects, not only tensors, and loading it could run code '
+                              f'({_first_line(e, "Unsupported")}). ddb never unpickles; save a state_dict instead '
+                              f'(torch.save(model.state_dict(), path)).') from None
+    except (RuntimeError, EOFError, ValueError, OSError) as e: raise CorruptFileError(f'{path}: cannot be read, truncated or corrupt ({_first_line(e)})') from None
+
+def _first_line(e, starting:str|None=None)->str:
+    lines = [l.strip() for l in str(e).splitlines() if l.strip()]
+    hit = next((l for l in lines if starting and l.startswith(starting)), None)
+    return (hit or (lines[0] if lines else type(e).__name__))[:200]
 
 # %% ../nbs/00_core.ipynb #0024
 def runs_root()->Path:
@@ -123,6 +160,69 @@ def manifest_matches(folder:str|Path, **expected)->bool:
     return all(m.get(k, _MISSING) == json.loads(json.dumps(v, default=_json_default)) for k,v in expected.items())
 
 _MISSING = object()
+
+# %% ../nbs/00_core.ipynb #9b85ef75
+def file_hashes(folder:str|Path)->dict:
+    "SHA-256 of every file under `folder` (relative path -> hex digest), except the manifest and temporary files."
+    folder, out = Path(folder), {}
+    for p in sorted(folder.rglob('*')):
+        if not p.is_file() or p == folder/MANIFEST or p.name.endswith(('.tmp', '.old')): continue
+        h = hashlib.sha256()
+        with open(p, 'rb') as f:
+            for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+        out[p.relative_to(folder).as_posix()] = h.hexdigest()
+    return out
+
+def changed_files(folder:str|Path, hashes:dict)->list:
+    "The files of `hashes` that are missing or differ under `folder`, and files that were not there when it was hashed."
+    now = file_hashes(folder)
+    return sorted({f for f in hashes if now.get(f) != hashes[f]} | (set(now) - set(hashes)))
+
+# %% ../nbs/00_core.ipynb #0d2a9757
+RUN_MARKER = '.ddb-run'
+
+def claim_folder(folder:str|Path,   # the output folder (`--out`)
+                 known=(),          # glob patterns of the names ddb writes there (to adopt a folder from before the marker)
+                )->Path:
+    "Make `folder` ddb's (create it, or mark it when empty), or refuse it when it holds anything ddb did not make."
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir(): raise UnsafePathError(f'{folder}: is a file, not a folder')
+    if (folder/RUN_MARKER).is_file(): return folder
+    if folder.exists() and any(folder.iterdir()) and not _made_by_ddb(folder, known):
+        raise UnsafePathError(f'{folder}: not empty and not made by ddb (no {RUN_MARKER} file); ddb writes only into a new or '
+                              f'empty folder or one it made, so it never deletes your files: choose another --out')
+    folder.mkdir(parents=True, exist_ok=True)
+    save_json(dict(ddb_version=ddb.__version__, created=time.strftime('%Y-%m-%dT%H:%M:%S')), folder/RUN_MARKER)
+    return folder
+
+def _made_by_ddb(folder:Path, known)->bool:
+    "A folder from before the marker: every entry has a name ddb writes, and some sub-folder holds a ddb manifest."
+    entries = list(folder.iterdir())
+    if not all(any(fnmatch.fnmatch(e.name, k) for k in known) for e in entries): return False
+    for m in [*folder.glob(f'*/{MANIFEST}'), *folder.glob(f'*/{RUN_MARKER}')]:
+        try: info = json.loads(m.read_text())
+        except (OSError, ValueError): continue
+        if isinstance(info, dict) and 'ddb_version' in info: return True
+    return False
+
+# %% ../nbs/00_core.ipynb #efd5d38e
+_NAME_OK = set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=,+')
+
+def safe_name(value)->str:
+    "`value` as one file or folder name: one-to-one, never `.`/`..`, no separator, no hidden name."
+    s = str(value)
+    if not s: raise UnsafePathError('an empty name cannot be a file or folder name')
+    out = ''.join(c if c in _NAME_OK else ''.join(f'%{b:02X}' for b in c.encode()) for c in s)
+    if out.startswith('.'): out = '%2E' + out[1:]
+    if len(out.encode()) > 200: raise UnsafePathError(f'{s[:40]!r}...: too long for a file name ({len(out.encode())} bytes once encoded)')
+    return out
+
+def safe_child(root:str|Path, *values)->Path:
+    "`root/<safe_name(v)>/...`, checked to stay inside `root`."
+    root = Path(root)
+    p = root.joinpath(*map(safe_name, values))
+    if not p.resolve().is_relative_to(root.resolve()): raise UnsafePathError(f'{p}: outside {root}')
+    return p
 
 # %% ../nbs/00_core.ipynb #0029
 def to_hwc_uint8(images,                 # N x H x W x C uint8 array, or N x C x H x W float tensor/array

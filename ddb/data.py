@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0002
 from __future__ import annotations
-import os, gzip, json, struct, importlib.util
+import os, gzip, json, struct, warnings, importlib.util
 from pathlib import Path
 from collections import Counter
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
@@ -18,42 +18,60 @@ from fastai.torch_core import TensorImage, TensorCategory
 from fastai.vision.core import imagenet_stats
 from fasttransform import Transform, Pipeline
 from fastcore.script import call_parse
-from .core import image_grid, atomic_path
+from .core import DDBError, image_grid, atomic_path
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'IN_MEMORY_BYTES', 'MNIST_FILES', 'CMNIST_PALETTE', 'CMNIST_SIGMA', 'BAR_CLASSES', 'SPLIT_NAMES',
-           'DataError', 'read_image', 'check_images', 'BiasedSplit', 'stratified_indices', 'BiasedData',
+__all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'MNIST_FILES', 'CMNIST_PALETTE', 'CMNIST_SIGMA', 'BAR_CLASSES',
+           'SPLIT_NAMES', 'DataError', 'read_image', 'check_images', 'BiasedSplit', 'stratified_indices', 'BiasedData',
            'majority_bias', 'mnist_dir', 'read_idx', 'load_mnist', 'lff_bias_labels', 'colorize', 'colored_mnist',
            'image_files', 'parse_disent_name', 'disent_folder', 'lff_arrays', 'waterbirds', 'bar', 'celeba',
            'from_folders', 'from_csv', 'ResizeBatch', 'batch_tfms', 'balanced_weights', 'SplitDL', 'split_dl',
            'biased_dls', 'show_aligned_conflicting', 'data_demo']
 
 # %% ../nbs/01_data.ipynb #0005
-class DataError(ValueError):
+class DataError(DDBError, ValueError):
     "Unusable input data; the message names the file, row, column or argument at fault."
 
 # %% ../nbs/01_data.ipynb #0007
 IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp', '.tif', '.tiff'}
+HIGH_BIT_MODES = ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I')   # 16-bit grey (PNG, TIFF); 'I' holds them once decoded
+
+def _open(path):
+    "`Image.open`, refusing files over Pillow's pixel limit (decompression bombs) with the file named."
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', Image.DecompressionBombWarning)
+        try: return Image.open(path)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e: raise DataError(f'{path}: refused, too many pixels to decode safely ({e})') from None
+
+def _to_8bit(im:Image.Image, path)->Image.Image:
+    "16-bit grey scaled to 8 bits (65535 -> 255), not clipped or wrapped as a plain conversion would."
+    if im.mode == 'F': raise DataError(f'{path}: floating-point image (mode F); save it as 8- or 16-bit')
+    if im.mode not in HIGH_BIT_MODES: return im
+    a = np.asarray(im).astype(np.float64)
+    return Image.fromarray(np.clip(np.rint(a / 257), 0, 255).astype(np.uint8), 'L')
 
 def read_image(path:str|Path,         # image file
                size:tuple|None=None,  # (height, width) to resize to; `None` keeps the file's size
-               mode:str|None=None,    # PIL mode to convert to ('RGB', 'L'); `None` keeps the file's mode
+               mode:str|None=None,    # PIL mode to convert to ('RGB', 'L'); `None` keeps the file's mode (16-bit grey becomes 'L')
               )->np.ndarray:          # uint8, H x W x C
-    "Decode one image file, with an error naming the file when it is missing or corrupt."
+    "Decode one image file to 8 bits, with an error naming the file when it is missing, corrupt or too large."
     try:
-        with Image.open(path) as im:
+        with _open(path) as im:
+            im = _to_8bit(im, path)
             if mode is not None and im.mode != mode: im = im.convert(mode)
             if size is not None and im.size != (size[1], size[0]): im = im.resize((size[1], size[0]), Image.BICUBIC)
             a = np.asarray(im, dtype=np.uint8)
     except FileNotFoundError: raise DataError(f'{path}: image file not found') from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e: raise DataError(f'{path}: cannot decode image ({e})') from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        if isinstance(e, DataError): raise
+        raise DataError(f'{path}: cannot decode image ({e})') from None
     return a[..., None] if a.ndim == 2 else a
 
 # %% ../nbs/01_data.ipynb #0008
 def _probe(path):
     "(width, height), mode from the file header, without decoding the pixels."
     try:
-        with Image.open(path) as im: return im.size, im.mode
+        with _open(path) as im: return im.size, ('L' if im.mode in HIGH_BIT_MODES else im.mode)
     except FileNotFoundError: raise DataError(f'{path}: image file not found') from None
     except (UnidentifiedImageError, OSError, SyntaxError) as e: raise DataError(f'{path}: not a readable image ({e})') from None
 
@@ -229,6 +247,8 @@ class BiasedData:
         self.name = name
         for s in (valid, test):
             if s is not None and s.classes != train.classes: raise DataError(f'{s.name}: classes {s.classes} differ from train classes {train.classes}')
+        if len(np.unique(train.targets)) < 2:
+            raise DataError(f'{name or train.name}: every training image is of one class ({[train.classes[t] for t in np.unique(train.targets)]}); debiasing needs two or more')
         if aligned_bias is None and train.bias is not None: aligned_bias = majority_bias(train.targets, train.bias, len(train.classes))
         self.aligned_bias = None if aligned_bias is None else np.asarray(aligned_bias, dtype=np.int64)
         for s in (train, valid, test):
@@ -446,10 +466,13 @@ def _read_csv(path):
     try: return pd.read_csv(path)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e: raise DataError(f'{path}: not a readable CSV ({e})') from None
 
-def _int_column(df, col, src, allowed):
+def _int_column(df, col, src, allowed=None, first_line:int=2):
+    "Column `col` as integers from `allowed` (any non-negative integer when `None`), or an error naming the line."
     v = pd.to_numeric(df[col], errors='coerce')
-    bad = np.flatnonzero(v.isna().to_numpy() | ~v.isin(allowed).to_numpy())
-    if len(bad): raise DataError(f'{src}, line {bad[0] + 2}: {col}={df[col].iloc[bad[0]]!r} is not one of {sorted(allowed)}')
+    ok = ~v.isna().to_numpy() & (v.isin(allowed).to_numpy() if allowed is not None else ((v >= 0) & (v % 1 == 0)).to_numpy())
+    bad = np.flatnonzero(~ok)
+    want = f'one of {sorted(allowed)}' if allowed is not None else 'a non-negative integer'
+    if len(bad): raise DataError(f'{src}, line {bad[0] + first_line}: {col}={str(df[col].iloc[bad[0]])[:40]!r} is not {want}')
     return v.to_numpy().astype(np.int64)
 
 # %% ../nbs/01_data.ipynb #0051
@@ -500,28 +523,34 @@ def bar(root:str|Path, size:tuple|None=None, mode:str|None='RGB', in_memory:bool
 
 # %% ../nbs/01_data.ipynb #0057
 def _celeba_table(root, stem):
+    "(table indexed by image_id, its file, the line of its first row)."
     txt, csv = root/f'{stem}.txt', root/f'{stem}.csv'
-    if csv.exists(): return _read_csv(csv).set_index('image_id'), csv
+    if csv.exists(): return _read_csv(csv).set_index('image_id'), csv, 2
     if not txt.exists(): raise DataError(f'{root}: neither {txt.name} nor {csv.name} found')
-    if stem == 'list_eval_partition': return pd.read_csv(txt, sep=r'\s+', header=None, names=['image_id', 'partition']).set_index('image_id'), txt
-    lines = txt.read_text().splitlines()
-    cols = lines[1].split()
-    df = pd.read_csv(txt, sep=r'\s+', skiprows=2, header=None, names=['image_id'] + cols)
-    return df.set_index('image_id'), txt
+    try:
+        if stem == 'list_eval_partition': return pd.read_csv(txt, sep=r'\s+', header=None, names=['image_id', 'partition']).set_index('image_id'), txt, 1
+        lines = txt.read_text().splitlines()
+        if len(lines) < 2: raise DataError(f'{txt}: expected a count line and a header line of attribute names')
+        cols = lines[1].split()
+        df = pd.read_csv(txt, sep=r'\s+', skiprows=2, header=None, names=['image_id'] + cols)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e: raise DataError(f'{txt}: not readable ({e})') from None
+    return df.set_index('image_id'), txt, 3
 
 def celeba(root:str|Path, target:str='Blond_Hair', bias:str='Male',
            size:tuple|None=None, mode:str|None='RGB', in_memory:bool|None=None, check:bool=True)->BiasedData:
     "Read CelebA with one attribute as the class and another as the bias."
     root = Path(root)
-    attrs, asrc = _celeba_table(root, 'list_attr_celeba'); part, psrc = _celeba_table(root, 'list_eval_partition')
+    (attrs, asrc, aline), (part, psrc, pline) = _celeba_table(root, 'list_attr_celeba'), _celeba_table(root, 'list_eval_partition')
     for a in (target, bias):
         if a not in attrs.columns: raise DataError(f'{asrc}: no attribute column {a!r}; attributes: {list(attrs.columns)}')
     imdir = next((d for d in (root/'img_align_celeba'/'img_align_celeba', root/'img_align_celeba') if d.is_dir()), None)
     if imdir is None: raise DataError(f'{root}/img_align_celeba: image folder not found')
     missing = attrs.index.difference(part.index)
     if len(missing): raise DataError(f'{psrc}: no partition for {missing[0]}')
-    y, b = ((attrs[a].to_numpy() > 0).astype(np.int64) for a in (target, bias))
-    sp = part.loc[attrs.index, 'partition'].to_numpy()
+    y, b = ((_int_column(attrs, a, asrc, {-1, 1}, aline) > 0).astype(np.int64) for a in (target, bias))
+    _int_column(part, 'partition', psrc, {0, 1, 2}, pline)
+    part = part[~part.index.duplicated()]
+    sp = part.loc[attrs.index, 'partition'].to_numpy().astype(np.int64)
     kw = dict(size=size, mode=mode, in_memory=in_memory, check=check, bias_classes=[f'not {bias}', bias])
     parts = [BiasedSplit(y[sp == k], [f'not {target}', target], files=[imdir/f for f in attrs.index[sp == k]], bias=b[sp == k], name=n, **kw)
              if (sp == k).any() else None for k, n in enumerate(('train', 'valid', 'test'))]
@@ -581,6 +610,10 @@ def from_csv(csv:str|Path,                    # one row per image
     empty = [c for c in classes if c not in set(labels)]
     if empty: raise DataError(f'{csv}: class {empty[0]!r} has no rows')
     files = [root/f for f in df[file_col].astype(str)]
+    first = {}
+    for i, f in enumerate(files):
+        j = first.setdefault(os.path.normpath(f), i)
+        if j != i: raise DataError(f'{csv}, lines {j + 2} and {i + 2}: both list {f}' + (f', with labels {labels[j]!r} and {labels[i]!r}' if labels[j] != labels[i] else ''))
     for i, f in enumerate(files):
         if not f.exists(): raise DataError(f'{csv}, line {i + 2}: image file {f} not found')
     sp = np.array(['train'] * len(df), dtype=object)
@@ -589,7 +622,7 @@ def from_csv(csv:str|Path,                    # one row per image
         bad = [i for i, v in enumerate(raw) if v not in SPLIT_NAMES]
         if bad: raise DataError(f'{csv}, line {bad[0] + 2}: {split_col}={df[split_col].iloc[bad[0]]!r} is not train/valid/test')
         sp = raw.map(SPLIT_NAMES).to_numpy()
-    b = _int_column(df, bias_col, csv, set(range(10**6))) if bias_col is not None else None
+    b = _int_column(df, bias_col, csv) if bias_col is not None else None
     y = np.array([classes.index(l) for l in labels])
     kw = dict(size=size, mode=mode, in_memory=in_memory, check=check)
     parts = [BiasedSplit(y[sp == n], classes, files=[f for f, s in zip(files, sp) if s == n], bias=None if b is None else b[sp == n], name=n, **kw)
