@@ -16,7 +16,7 @@ __all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFile
            'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes',
            'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'to_hwc_uint8', 'image_grid']
 
-# %% ../nbs/00_core.ipynb #af40b7f6
+# %% ../nbs/00_core.ipynb #2593b87f
 class DDBError(Exception):
     "An error ddb explains in one line (the `ddb` command prints it after `ddb: error:` and exits with 2)."
 
@@ -123,7 +123,7 @@ def load_torch(path:str|Path, map_location='cpu'):
 
 def _first_line(e, starting:str|None=None)->str:
     lines = [l.strip() for l in str(e).splitlines() if l.strip()]
-    hit = next((l for l in lines if starting and l.startswith(starting)), None)
+    hit = next((l for l in lines if starting and starting in l), None)
     return (hit or (lines[0] if lines else type(e).__name__))[:200]
 
 # %% ../nbs/00_core.ipynb #0024
@@ -161,7 +161,7 @@ def manifest_matches(folder:str|Path, **expected)->bool:
 
 _MISSING = object()
 
-# %% ../nbs/00_core.ipynb #9b85ef75
+# %% ../nbs/00_core.ipynb #90f32a6c
 def file_hashes(folder:str|Path)->dict:
     "SHA-256 of every file under `folder` (relative path -> hex digest), except the manifest and temporary files."
     folder, out = Path(folder), {}
@@ -178,7 +178,7 @@ def changed_files(folder:str|Path, hashes:dict)->list:
     now = file_hashes(folder)
     return sorted({f for f in hashes if now.get(f) != hashes[f]} | (set(now) - set(hashes)))
 
-# %% ../nbs/00_core.ipynb #0d2a9757
+# %% ../nbs/00_core.ipynb #8e812b2d
 RUN_MARKER = '.ddb-run'
 
 def claim_folder(folder:str|Path,   # the output folder (`--out`)
@@ -205,7 +205,7 @@ def _made_by_ddb(folder:Path, known)->bool:
         if isinstance(info, dict) and 'ddb_version' in info: return True
     return False
 
-# %% ../nbs/00_core.ipynb #efd5d38e
+# %% ../nbs/00_core.ipynb #5d0c2925
 _NAME_OK = set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=,+')
 
 def safe_name(value)->str:

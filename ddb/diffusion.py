@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_diffusion.ipynb #0002
 from __future__ import annotations
-import math, random, copy
+import math, random, copy, warnings
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
@@ -16,13 +16,14 @@ from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
+from .core import CorruptFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, DataError
 
 # %% auto #0
 __all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'cond_unet',
-           'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'diffusion_dls', 'diffusion_learner',
-           'torch_adamw', 'train_diffusion', 'ema_model', 'save_diffusion', 'load_diffusion', 'benchmark_step']
+           'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'np_state', 'diffusion_dls',
+           'diffusion_learner', 'torch_adamw', 'train_diffusion', 'ema_model', 'save_diffusion', 'load_diffusion',
+           'benchmark_step']
 
 # %% ../nbs/02_diffusion.ipynb #0005
 class CondUNet(nn.Module):
@@ -115,15 +116,28 @@ class DiffusionCheckpoint(Callback):
         self.learn.model.load_state_dict(s['model']); self.learn.opt.load_state_dict(s['opt'])
         self._cb(EMACallback).avg.load_state_dict(s['ema']); self._cb(DDPMCallback).gen.set_state(s['ddpm_gen'])
         self.learn.dls.train.rng.setstate(s['dl_rng'])
-        torch.set_rng_state(s['torch_rng']); np.random.set_state(s['np_rng']); random.setstate(s['py_rng'])
+        torch.set_rng_state(s['torch_rng']); np.random.set_state(np_state(s['np_rng'])); random.setstate(s['py_rng'])
     def after_epoch(self):
         e = self.epoch + 1
         if self.epoch < self.start_epoch or (e % self.every and e != self.n_epoch): return
-        save_torch(dict(epoch=e, n_epoch=self.n_epoch, model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(),
+        save_torch(_plain(dict(epoch=e, n_epoch=self.n_epoch, model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(),
                         ema=self._cb(EMACallback).avg.state_dict(), ddpm_gen=self._cb(DDPMCallback).gen.get_state(),
                         dl_rng=self.learn.dls.train.rng.getstate(), torch_rng=torch.get_rng_state(),
-                        np_rng=np.random.get_state(), py_rng=random.getstate()), self.ckpt)
+                        np_rng=np_state(np.random.get_state()), py_rng=random.getstate())), self.ckpt)
     def _cb(self, cls): return next(c for c in self.learn.cbs if isinstance(c, cls))
+
+def _plain(o):
+    "`o` with NumPy scalars as Python numbers (fastai's schedules leave some in the optimiser state), for `weights_only` loading."
+    if isinstance(o, np.generic): return o.item()
+    if isinstance(o, dict): return type(o)((k, _plain(v)) for k, v in o.items())
+    if isinstance(o, (list, tuple)): return type(o)(_plain(v) for v in o)
+    return o
+
+def np_state(state):
+    "NumPy's global RNG state as tensors and numbers (loadable with `weights_only=True`), and back."
+    if isinstance(state, dict): return ('MT19937', state['keys'].numpy().astype(np.uint32), state['pos'], state['has_gauss'], state['cached_gaussian'])
+    name, keys, pos, has_gauss, cached = state
+    return dict(keys=torch.from_numpy(keys.astype(np.int64)), pos=int(pos), has_gauss=int(has_gauss), cached_gaussian=float(cached))
 
 # %% ../nbs/02_diffusion.ipynb #0018
 def diffusion_dls(data:BiasedData|BiasedSplit, cfg:dict, steps_per_epoch:int, n_valid:int=512, device=None, seed:int=0)->DataLoaders:
@@ -171,14 +185,20 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=1, steps:i
     cbs, start = [], 0
     if dest is not None:
         ck = DiffusionCheckpoint(Path(dest)/'checkpoint.pth', every)
-        if ck.ckpt.exists():
-            s = load_torch(ck.ckpt)
+        s = _load_checkpoint(ck.ckpt) if ck.ckpt.exists() else None
+        if s is not None:
             if s['n_epoch'] != n_epoch: raise ValueError(f"{ck.ckpt}: checkpoint is for {s['n_epoch']} epochs, this run asks for {n_epoch}; delete it or use another folder")
             start = ck.start_epoch = s['epoch']
         cbs.append(ck)
     if start < n_epoch: learn.fit_one_cycle(n_epoch, learn.diffusion_cfg['lr'], cbs=cbs, start_epoch=start)
     else: _load_finished(learn, s)
     return learn
+
+def _load_checkpoint(path:Path):
+    "A checkpoint to resume from, or `None` (saying so) when it is damaged; one that could run code is refused."
+    try: return load_torch(path)
+    except CorruptFileError as e:
+        warnings.warn(f'{e}; training the diffusion model from the start'); return None
 
 def _load_finished(learn, state):
     "Put a finished run's weights and EMA into `learn` (nothing is left to train)."

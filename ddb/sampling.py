@@ -11,13 +11,13 @@ from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8
+from .core import safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8
 from .data import BiasedData, BiasedSplit, DataError, image_files, CMNIST_PALETTE
 from .diffusion import CondUNet
 
 # %% auto #0
-__all__ = ['guided_output', 'make_scheduler', 'sample', 'generate_synthetic', 'synthetic_set', 'show_per_class', 'digit_colour',
-           'aligned_colour_share', 'dark_share', 'downsample']
+__all__ = ['guided_output', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic', 'synthetic_set', 'show_per_class',
+           'digit_colour', 'aligned_colour_share', 'dark_share', 'downsample']
 
 # %% ../nbs/03_sampling.ipynb #0005
 def guided_output(model:CondUNet, x, t, y, guidance:float=1.0):
@@ -64,7 +64,14 @@ def sample(model:CondUNet,
     return torch.cat(outs)
 
 # %% ../nbs/03_sampling.ipynb #0011
-def _safe(name:str)->str: return re.sub(r'[^A-Za-z0-9._-]+', '_', str(name)) or '_'
+def class_folders(dest:Path, classes:list)->list:
+    "One folder per class under `dest`, named by `safe_name`: distinct even where the file system ignores case."
+    folders = [dest/safe_name(c) for c in classes]
+    seen = {}
+    for c, f in zip(classes, folders):
+        other = seen.setdefault(f.name.casefold(), c)
+        if other != c: raise DataError(f'classes {other!r} and {c!r} differ only in case; their folders would be one on macOS and Windows')
+    return folders
 
 def _batch_seed(seed:int, c:int, k:int)->int:
     return int.from_bytes(hashlib.sha256(f'{seed}-{c}-{k}'.encode()).digest()[:8], 'little') % 2**63
@@ -81,8 +88,9 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
     if old is None or not old.get('complete'):
         write_manifest(dest, config=cfg, complete=False)
         jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))]
+        folders = class_folders(dest, model.classes)
         for c, k in (progress_bar(jobs) if progress else jobs):
-            folder = dest/_safe(model.classes[c])
+            folder = folders[c]
             names = [folder/f'{c}_{i:06d}.png' for i in range(k * bs, min((k + 1) * bs, n_per_class))]
             if all(f.exists() for f in names): continue
             ims = to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device))
@@ -99,9 +107,9 @@ def synthetic_set(dest:str|Path, valid_pct:float=0.1, seed:int=0)->BiasedData:
     if not m.get('complete'): raise DataError(f'{dest}: generation did not finish; run generate_synthetic again to resume it')
     classes = m['config']['classes']
     files, ys = [], []
-    for c, name in enumerate(classes):
-        fs = image_files(dest/_safe(name))
-        if len(fs) != m['counts'][name]: raise DataError(f'{dest/_safe(name)}: {len(fs)} images, the manifest says {m["counts"][name]}')
+    for c, (name, folder) in enumerate(zip(classes, class_folders(dest, classes))):
+        fs = image_files(folder)
+        if len(fs) != m['counts'][name]: raise DataError(f'{folder}: {len(fs)} images, the manifest says {m["counts"][name]}')
         files += fs; ys += [c] * len(fs)
     d = BiasedData(BiasedSplit(ys, classes, files=files, name='train'), name='synthetic', valid_pct=valid_pct, seed=seed)
     d.manifest = m
