@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
-from .core import runs_root, atomic_path, read_manifest
+from .core import runs_root, atomic_path, read_manifest, claim_folder, safe_child, safe_name
 from .amplifier import detection_report
 from .evaluation import METRICS, CRITERIA, group_table, reduce_groups
 from .amplifier import ARCHS
 from .pipeline import METHODS, ConfigError, load_config, run_pipeline, md_table, _savefig
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'benchmark_tables',
-           'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'parse_grid', 'pick_setting', 'Tuning',
-           'run_tuning']
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'BENCHMARK_NAMES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead',
+           'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'parse_grid',
+           'pick_setting', 'Tuning', 'run_tuning']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -90,6 +90,7 @@ def _write_csv(df, path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6g')
 
 RESULT_KEY = ['backbone', 'conflict_pct', 'method', 'seed']   # what one row of results.csv stands for
+BENCHMARK_NAMES = ('results.csv', 'results.md', 'results.png', 'tune', '*pct')   # what a benchmark folder holds
 
 def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
     "`old` with each row that `new` measures again replaced in place, then `new`'s other rows."
@@ -115,7 +116,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     t0 = time.time()
     base = load_config(config, [*overrides, f"methods=[{', '.join(methods)}]"])
     if seeds < 1: raise ConfigError(f'seeds: expected at least 1, got {seeds}')
-    out = Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}"
+    out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}", BENCHMARK_NAMES)
     earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
     def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
     rows = []
@@ -133,7 +134,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
             for seed in range(seeds):
                 run.cfg = copy.deepcopy(resolved); run.cfg['recipes'].update(bb, seed=seed)
                 for m in methods:
-                    folder = run.out/'recipes'/f'{name}-seed{seed}'/m
+                    folder = safe_child(run.out, 'recipes', f'{name}-seed{seed}', m)
                     preds = run.stage_method(m, folder)
                     info = read_manifest(folder)
                     ev = reduce_groups(group_table(preds, run.eval_split), run.data.train if run.has_bias else None)
@@ -201,7 +202,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     for k, vals in grid.items():
         if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own)}, shared: {list(SHARED_KNOBS)}')
         for v in vals: load_config(base, [f'{field(k)}={v}'])  # validates: bad values fail before any training
-    out = Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}"
+    out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}", BENCHMARK_NAMES)
     pct = base['data']['conflict_pct']
     run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
     resolved, crit = copy.deepcopy(run.cfg), base['recipes']['criterion']
@@ -213,7 +214,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
         point = dict(zip(grid, values))
         run.cfg = copy.deepcopy(resolved); run.cfg['recipes'].update(bb, seed=seed)
         for k, v in point.items(): (run.cfg['recipes'][method] if k in own else run.cfg['recipes'])[k] = v
-        folder = run.out/'tune'/f'{name}-seed{seed}'/method/','.join(f'{k}={v}' for k, v in point.items())
+        folder = safe_child(run.out, 'tune', f'{name}-seed{seed}', method, ','.join(f'{k}={v}' for k, v in point.items()))
         preds = run.stage_method(method, folder)
         info = read_manifest(folder)
         ev = reduce_groups(group_table(preds, run.eval_split), run.data.train if run.has_bias else None)
@@ -224,7 +225,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     i = pick_setting(res, crit, tie_break)
     best = {k: rows[i][k] for k in grid}   # the grid's own values, not numpy scalars
     sets = [f'{field(k)}={v}' for k, v in best.items()]
-    stem = f"{method}-{'-'.join(grid)}-{pct:g}pct-{name}-seed{seed}"
+    stem = safe_name(f"{method}-{'-'.join(grid)}-{pct:g}pct-{name}-seed{seed}")
     (out/'tune').mkdir(parents=True, exist_ok=True)
     _write_csv(res, out/'tune'/f'{stem}.csv')
     scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]

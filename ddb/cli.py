@@ -5,6 +5,7 @@
 # %% ../nbs/09_cli.ipynb #0002
 from __future__ import annotations
 import argparse, sys
+from .core import DDBError
 from .pipeline import PRESETS, STAGES, METHODS, ConfigError, load_config, render_config, run_pipeline, results_table
 from .data import DataError
 from .benchmark import run_benchmark, run_tuning, parse_grid
@@ -75,5 +76,5 @@ def main(argv=None)->int:
                             _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge)
         print(res.table_md)
         return 0
-    except (ConfigError, DataError, FileNotFoundError) as e:
+    except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback
         print(f'ddb: error: {e}', file=sys.stderr); return 2

@@ -16,7 +16,7 @@ __all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFile
            'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes',
            'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'to_hwc_uint8', 'image_grid']
 
-# %% ../nbs/00_core.ipynb #2593b87f
+# %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
     "An error ddb explains in one line (the `ddb` command prints it after `ddb: error:` and exits with 2)."
 
@@ -161,7 +161,7 @@ def manifest_matches(folder:str|Path, **expected)->bool:
 
 _MISSING = object()
 
-# %% ../nbs/00_core.ipynb #90f32a6c
+# %% ../nbs/00_core.ipynb #0039
 def file_hashes(folder:str|Path)->dict:
     "SHA-256 of every file under `folder` (relative path -> hex digest), except the manifest and temporary files."
     folder, out = Path(folder), {}
@@ -178,7 +178,7 @@ def changed_files(folder:str|Path, hashes:dict)->list:
     now = file_hashes(folder)
     return sorted({f for f in hashes if now.get(f) != hashes[f]} | (set(now) - set(hashes)))
 
-# %% ../nbs/00_core.ipynb #8e812b2d
+# %% ../nbs/00_core.ipynb #0042
 RUN_MARKER = '.ddb-run'
 
 def claim_folder(folder:str|Path,   # the output folder (`--out`)
@@ -205,7 +205,7 @@ def _made_by_ddb(folder:Path, known)->bool:
         if isinstance(info, dict) and 'ddb_version' in info: return True
     return False
 
-# %% ../nbs/00_core.ipynb #5d0c2925
+# %% ../nbs/00_core.ipynb #0045
 _NAME_OK = set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=,+')
 
 def safe_name(value)->str:

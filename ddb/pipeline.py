@@ -4,11 +4,13 @@
 
 # %% ../nbs/07_pipeline.ipynb #0002
 from __future__ import annotations
-import copy, hashlib, json, resource, shutil, time
+import copy, hashlib, json, math, resource, shutil, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, yaml
 import matplotlib.pyplot as plt
-from .core import set_seed, default_device, save_json, load_json, save_torch, load_torch, atomic_path, runs_root, write_manifest, read_manifest, image_grid
+from .core import (DDBError, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, load_json,
+                      save_torch, load_torch, atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder,
+                      safe_child, image_grid)
 from .data import (DataError, BiasedData, stratified_indices, colored_mnist, disent_folder, lff_arrays, waterbirds, bar, celeba,
                       from_folders, from_csv, show_aligned_conflicting)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, DIFFUSION_PRESETS
@@ -18,10 +20,10 @@ from .recipes import ERM, GroupDRO, JTT, LfF, RecipeI, RecipeII, debias_learner,
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria, METRICS, CRITERIA, LABELLED_CRITERIA, plot_group_accuracy
 
 # %% auto #0
-__all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'OPTIM_FIELDS', 'DATA_KINDS', 'STAGES', 'ConfigError', 'parse_override',
-           'load_config', 'check_config', 'render_config', 'limit_data', 'load_data', 'data_fingerprint',
-           'resolve_config', 'method_recipe', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'results_table',
-           'md_table', 'peak_rss_mb', 'run_pipeline']
+__all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'OPTIM_FIELDS', 'DATA_KINDS', 'FIELD_TYPES', 'STAGES', 'RUN_NAMES', 'ConfigError',
+           'parse_override', 'load_config', 'check_value', 'check_config', 'render_config', 'limit_data', 'load_data',
+           'data_fingerprint', 'resolve_config', 'method_recipe', 'stage_key', 'stage_ready', 'stage_done', 'Run',
+           'results_table', 'md_table', 'peak_rss_mb', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0005
 BASE_CONFIG = '''\
@@ -163,7 +165,7 @@ OPTIM_FIELDS = ('lr', 'wd')   # shared recipe fields that a method's own section
 DATA_KINDS = ('cmnist', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'folder', 'csv')
 
 # %% ../nbs/07_pipeline.ipynb #0009
-class ConfigError(ValueError):
+class ConfigError(DDBError, ValueError):
     "A config field is unknown or has an unusable value; the message names the field."
 
 def _merge(base:dict, over:dict, where:str='')->dict:
@@ -180,7 +182,8 @@ def parse_override(item:str)->dict:
     if '=' not in item: raise ConfigError(f'--set {item!r}: expected key=value')
     key, val = item.split('=', 1)
     if not key.strip(): raise ConfigError(f'--set {item!r}: empty key')
-    out = yaml.safe_load(val) if val.strip() else None
+    try: out = yaml.safe_load(val) if val.strip() else None
+    except yaml.YAMLError as e: raise ConfigError(f'--set {item!r}: not a YAML value ({str(e).splitlines()[0]})') from None
     for part in reversed(key.strip().split('.')): out = {part: out}
     return out
 
@@ -202,50 +205,91 @@ def load_config(preset_or_path:str|Path|dict,  # a preset name (see `PRESETS`), 
     else:
         p = Path(preset_or_path)
         if not p.exists(): raise ConfigError(f'{p}: neither a preset ({", ".join(PRESETS)}) nor an existing YAML file')
-        cfg, name = _merge(_read_yaml(BASE_CONFIG, 'base'), _read_yaml(p.read_text(), str(p))), p.stem
+        if not p.is_file(): raise ConfigError(f'{p}: a folder, not a YAML file')
+        try: text = p.read_text()
+        except (OSError, UnicodeDecodeError) as e: raise ConfigError(f'{p}: cannot be read ({e})') from None
+        cfg, name = _merge(_read_yaml(BASE_CONFIG, 'base'), _read_yaml(text, str(p))), p.stem
     for o in overrides: cfg = _merge(cfg, parse_override(o))
     return check_config({**cfg, 'name': name})
 
 # %% ../nbs/07_pipeline.ipynb #0011
+_NULLABLE_OPTIM = {f'recipes.{m}.lr': 'float>0?' for m in METHODS} | {f'recipes.{m}.wd': 'float>=0?' for m in METHODS}
+FIELD_TYPES = {   # what every field of BASE_CONFIG accepts; `check_config` validates from this table alone ('?': null too)
+    'seed': 'int[0,4294967295]', 'device': 'device?', 'methods': 'methods',
+    'data.kind': 'choice:' + '|'.join(DATA_KINDS), 'data.conflict_pct': 'float[0,100]', 'data.root': 'path?', 'data.train': 'path?',
+    'data.valid': 'path?', 'data.test': 'path?', 'data.load_size': 'size?', 'data.valid_pct': 'float[0,1)', 'data.limit': 'int>0?',
+    'diffusion.preset': 'choice?:' + '|'.join(DIFFUSION_PRESETS), 'diffusion.steps': 'int>0?', 'diffusion.bs': 'int>0?',
+    'diffusion.lr': 'float>0?', 'diffusion.img_size': 'int>0?', 'diffusion.prediction_type': 'choice?:epsilon|sample|v_prediction',
+    'diffusion.checkpoint_every': 'int>0',
+    'sampling.n_per_class': 'int>0', 'sampling.guidance': 'float>=0', 'sampling.steps': 'int>0', 'sampling.scheduler': 'choice:ddpm|ddim',
+    'sampling.bs': 'int>0',
+    'amplifier.arch': 'choice:' + '|'.join(ARCHS), 'amplifier.loss': 'choice:ce|gce', 'amplifier.epochs': 'int>0', 'amplifier.bs': 'int>0',
+    'amplifier.lr': 'float>0', 'amplifier.rule': 'choice:otsu|gmm|misclassified|topk', 'amplifier.topk': 'float(0,1]', 'amplifier.weights': 'path?',
+    'recipes.arch': 'choice?:' + '|'.join(ARCHS[1:]), 'recipes.size': 'int>0?', 'recipes.epochs': 'int>0', 'recipes.bs': 'int>0',
+    'recipes.lr': 'float>0', 'recipes.wd': 'float>=0', 'recipes.weights': 'path?', 'recipes.seed': 'int[0,4294967295]?',
+    'recipes.criterion': 'choice:' + '|'.join(CRITERIA),
+    'recipes.lff.q': 'float(0,1]', 'recipes.lff.alpha': 'float[0,1)', 'recipes.jtt.first_epochs': 'int>0', 'recipes.jtt.up': 'float>=1',
+    'recipes.groupdro.eta': 'float>0', 'recipes.ddb1.eta': 'float>0', 'recipes.ddb1.groups': 'choice:predicted|binary',
+    'recipes.ddb2.alpha': 'float[0,1)', 'recipes.ddb2.sharpen': 'float>0', **_NULLABLE_OPTIM,
+}
+
+def _range_ok(v, rng:str)->bool:
+    "`v` within a range written `>0`, `>=1`, `[0,1)`, `(0,1]`, ..."
+    if rng.startswith('>='): return v >= float(rng[2:])
+    if rng.startswith('>'): return v > float(rng[1:])
+    lo, hi = (float(x) for x in rng[1:-1].split(','))
+    return (v >= lo if rng[0] == '[' else v > lo) and (v <= hi if rng[-1] == ']' else v < hi)
+
+def check_value(field:str, v, spec:str|None=None):
+    "Raise `ConfigError` naming `field` unless `v` is what `FIELD_TYPES` declares for it."
+    spec = spec or FIELD_TYPES[field]
+    kind, _, rest = spec.partition(':')
+    nullable, kind = kind.endswith('?'), kind.rstrip('?')
+    if nullable and v is None: return
+    def need(ok, what):
+        if not ok: raise ConfigError(f"{field}: expected {what}{' or null' * nullable}, got {str(v)[:60]!r}")
+    if kind == 'choice': need(v in rest.split('|'), f"one of {rest.split('|')}")
+    elif kind.startswith(('int', 'float')):
+        typ, rng = ('int', kind[3:]) if kind.startswith('int') else ('float', kind[5:])
+        number = isinstance(v, int) if typ == 'int' else isinstance(v, (int, float)) and math.isfinite(v)
+        need(number and not isinstance(v, bool) and (not rng or _range_ok(v, rng)), f"{'an integer' if typ == 'int' else 'a number'}{f' in {rng}' if rng else ''}")
+    elif kind == 'path': need(isinstance(v, str) and v.strip() != '', 'a path')
+    elif kind == 'size': need(isinstance(v, int) and not isinstance(v, bool) and v > 0 or isinstance(v, list) and len(v) == 2
+                              and all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in v), 'a positive integer or [height, width]')
+    elif kind == 'device':
+        need(isinstance(v, str), 'a device name (cpu, cuda, cuda:1, mps)')
+        try: ok = torch.device(v).type in ('cpu', 'cuda', 'mps')
+        except (RuntimeError, TypeError): ok = False
+        need(ok, 'a device name (cpu, cuda, cuda:1, mps)')
+    elif kind == 'methods':
+        need(isinstance(v, list) and v and all(isinstance(m, str) for m in v), f'a non-empty list of methods from {list(METHODS)}')
+        for m in v:
+            if m not in METHODS: raise ConfigError(f'methods: unknown method {m!r}; methods: {list(METHODS)}')
+        need(len(set(v)) == len(v), 'each method once')
+    else: raise ValueError(f'{field}: unknown field type {spec!r}')
+
+def _leaves(d:dict, where:str='')->dict:
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict): out.update(_leaves(v, f'{where}{k}.'))
+        else: out[f'{where}{k}'] = v
+    return out
+
+# %% ../nbs/07_pipeline.ipynb #0069
 def _need(cond, field, msg):
     if not cond: raise ConfigError(f'{field}: {msg}')
 
 def check_config(cfg:dict)->dict:
     "Raise `ConfigError` naming the first field with an unusable value; return `cfg`."
+    for field, v in _leaves({k: v for k, v in cfg.items() if k != 'name'}).items(): check_value(field, v)
     d, r = cfg['data'], cfg['recipes']
-    _need(isinstance(cfg['seed'], int), 'seed', f'expected an integer, got {cfg["seed"]!r}')
-    ms = cfg['methods']
-    _need(isinstance(ms, list) and ms, 'methods', f'expected a non-empty list, got {ms!r}')
-    for m in ms: _need(m in METHODS, 'methods', f'unknown method {m!r}; methods: {list(METHODS)}')
-    _need(len(set(ms)) == len(ms), 'methods', f'listed twice: {ms}')
-    _need(d['kind'] in DATA_KINDS, 'data.kind', f'unknown kind {d["kind"]!r}; kinds: {list(DATA_KINDS)}')
     if d['kind'] in ('folder', 'csv'): _need(d['train'], 'data.train', f'required for kind {d["kind"]!r} (--set data.train=PATH)')
     elif d['kind'] != 'cmnist': _need(d['root'], 'data.root', f'required for kind {d["kind"]!r} (--set data.root=PATH)')
     for f in ('root', 'train', 'valid', 'test'):
         if d[f] is not None: _need(Path(d[f]).exists(), f'data.{f}', f'{d[f]} does not exist')
-    _need(isinstance(d['conflict_pct'], (int, float)) and 0 <= d['conflict_pct'] <= 100, 'data.conflict_pct', f'expected a percentage in [0, 100], got {d["conflict_pct"]!r}')
-    _need(d['limit'] is None or (isinstance(d['limit'], int) and d['limit'] > 0), 'data.limit', f'expected a positive integer or null, got {d["limit"]!r}')
-    ls = d['load_size']
-    _need(ls is None or isinstance(ls, int) and ls > 0 or isinstance(ls, list) and len(ls) == 2 and all(isinstance(v, int) and v > 0 for v in ls),
-          'data.load_size', f'expected a positive integer, [height, width] or null, got {ls!r}')
-    _need(cfg['amplifier']['arch'] in ARCHS, 'amplifier.arch', f'unknown backbone {cfg["amplifier"]["arch"]!r}; backbones: {list(ARCHS)}')
-    _need(r['arch'] in (None, *ARCHS[1:]), 'recipes.arch', f'unknown backbone {r["arch"]!r}; backbones: {list(ARCHS[1:])}')
-    _need(cfg['diffusion']['preset'] in (None, *DIFFUSION_PRESETS), 'diffusion.preset', f'unknown preset {cfg["diffusion"]["preset"]!r}; presets: {list(DIFFUSION_PRESETS)}')
-    _need(cfg['sampling']['scheduler'] in ('ddpm', 'ddim'), 'sampling.scheduler', f"expected 'ddpm' or 'ddim', got {cfg['sampling']['scheduler']!r}")
-    for sec, f in (('sampling', 'n_per_class'), ('sampling', 'steps'), ('amplifier', 'epochs'), ('recipes', 'epochs'), ('recipes', 'bs'), ('amplifier', 'bs')):
-        v = cfg[sec][f]; _need(isinstance(v, int) and v > 0, f'{sec}.{f}', f'expected a positive integer, got {v!r}')
-    _need(cfg['amplifier']['loss'] in ('ce', 'gce'), 'amplifier.loss', f"expected 'ce' or 'gce', got {cfg['amplifier']['loss']!r}")
-    _need(cfg['amplifier']['rule'] in ('otsu', 'gmm', 'misclassified', 'topk'), 'amplifier.rule', f"unknown rule {cfg['amplifier']['rule']!r}")
-    _need(r['seed'] is None or isinstance(r['seed'], int), 'recipes.seed', f'expected an integer or null, got {r["seed"]!r}')
-    _need(r['criterion'] in CRITERIA, 'recipes.criterion', f'unknown criterion {r["criterion"]!r}; criteria: {list(CRITERIA)}')
-    _need(r['ddb1'].get('groups') in ('predicted', 'binary'), 'recipes.ddb1.groups', f"expected 'predicted' or 'binary', got {r['ddb1'].get('groups')!r}")
-    for m in METHODS:
-        for f in OPTIM_FIELDS:
-            v = r[m].get(f)
-            _need(v is None or isinstance(v, (int, float)) and not isinstance(v, bool) and (v > 0 if f == 'lr' else v >= 0),
-                  f'recipes.{m}.{f}', f"expected {'a positive' if f == 'lr' else 'a non-negative'} number or null, got {v!r}")
-    if 'sharpen' in r['ddb2']:
-        sh = r['ddb2']['sharpen']; _need(isinstance(sh, (int, float)) and sh > 0, 'recipes.ddb2.sharpen', f'expected a positive number, got {sh!r}')
+    for sec in ('amplifier', 'recipes'):
+        w = cfg[sec]['weights']
+        if w is not None: _need(Path(w).is_file(), f'{sec}.weights', f'{w} is not a file')
     return cfg
 
 # %% ../nbs/07_pipeline.ipynb #0015
@@ -287,7 +331,12 @@ def load_data(d:dict, seed:int=0)->BiasedData:
     elif kind == 'folder': data = from_folders(d['train'], d['valid'], d['test'], size=size, mode='RGB', valid_pct=vp, seed=seed)
     else: data = from_csv(d['train'], size=size, mode='RGB', valid_pct=vp, seed=seed)
     if data.valid is None: raise DataError(f'{data.name}: no validation split; set data.valid_pct > 0')
-    return limit_data(data, d['limit'], seed) if d['limit'] else data
+    if d['limit']:
+        try: data = limit_data(data, d['limit'], seed)
+        except DataError as e: raise DataError(f"data.limit={d['limit']}: {e}") from None
+    empty = [c for i, c in enumerate(data.classes) if not (data.train.targets == i).any()]
+    if empty: raise DataError(f"{data.name}: class {empty[0]!r} has no training image" + (f" left by data.limit={d['limit']}" if d['limit'] else ''))
+    return data
 
 # %% ../nbs/07_pipeline.ipynb #0021
 def data_fingerprint(data:BiasedData)->str:
@@ -319,6 +368,8 @@ def resolve_config(cfg:dict, data:BiasedData, device)->dict:
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
 _KEY_SECTIONS = {'data': ['data'], 'diffusion': ['data', 'diffusion'], 'sampling': ['data', 'diffusion', 'sampling'],
                  'amplifier': ['data', 'diffusion', 'sampling', 'amplifier']}
+_NOT_IN_KEYS = {'diffusion': ('checkpoint_every',)}   # how often to checkpoint changes no result
+RUN_NAMES = (*STAGES[:-1], 'figures', 'tune', 'metrics.json', 'report.md', 'predictions_*.csv', 'suspected_conflicting.csv')  # what a run folder holds
 
 def _norm(o): return json.loads(json.dumps(o, default=str))
 
@@ -329,27 +380,46 @@ def method_recipe(recipes:dict, method:str)->tuple:
     return shared, {k: v for k, v in sec.items() if k not in OPTIM_FIELDS}
 
 def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
-    "What a stage's artifact depends on: the seed, the data fingerprint and the config sections up to it."
+    "What a stage's artifact depends on: the seed, the data fingerprint and the result-changing settings of the sections up to it."
     secs = _KEY_SECTIONS['amplifier' if stage == 'recipes' else stage]
-    key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: cfg[s] for s in secs})
-    if stage == 'diffusion': key['diffusion'] = {k: v for k, v in key['diffusion'].items() if k != 'checkpoint_every'}
+    key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: {k: v for k, v in cfg[s].items() if k not in _NOT_IN_KEYS.get(s, ())} for s in secs})
     if stage == 'recipes':
         shared, own = method_recipe(cfg['recipes'], method)
         key['recipes'], key['method'] = shared, dict(name=method, **own)
     return _norm(key)
 
-def stage_ready(folder:Path, key:dict)->bool:
-    "True when `folder` holds a complete artifact made with `key`; otherwise prepare it for a (re)start."
-    m = read_manifest(folder)
-    if m is not None and m.get('key') == key and m.get('complete'): return True
-    if m is None or m.get('key') != key: shutil.rmtree(folder, ignore_errors=True)
+# %% ../nbs/07_pipeline.ipynb #0070
+def stage_ready(folder:Path,      # the stage's folder inside a run folder
+                key:dict,         # from `stage_key`
+                warn=None,        # called with the reason when a finished artifact is found damaged
+               )->bool:
+    "True when `folder` holds a complete, intact artifact made with `key`; otherwise clear it (only if ddb made it) and start it."
+    damaged = None
+    try: m = read_manifest(folder)
+    except ValueError: m, damaged = None, f'{folder/MANIFEST} is not valid JSON'
+    if m is not None and m.get('key') == key and m.get('complete'):
+        if 'files' not in m:   # finished before manifests held content hashes: record them now
+            write_manifest(folder, **{k: v for k, v in m.items() if k not in ('ddb_version', 'written')}, files=file_hashes(folder))
+            return True
+        bad = changed_files(folder, m['files'])
+        if not bad: return True
+        damaged = f"{folder}: {len(bad)} file(s) changed or missing since it was made ({', '.join(bad[:3])})"
+    if damaged and warn: warn(damaged)
+    if damaged or m is None or m.get('key') != key: _clear_stage(folder, m, damaged)
     folder.mkdir(parents=True, exist_ok=True)
     write_manifest(folder, key=key, complete=False)
     return False
 
+def _clear_stage(folder:Path, manifest:dict|None, damaged:str|None):
+    "Remove a stage folder: ddb's (its manifest says so, or it is damaged inside a ddb run folder) or empty; refuse anything else."
+    if not folder.exists(): return
+    if not folder.is_dir() or (manifest is None and not damaged and any(folder.iterdir())) or (manifest is not None and 'ddb_version' not in manifest):
+        raise UnsafePathError(f'{folder}: holds files without a ddb manifest; ddb removes only folders it made: move it away or choose another --out')
+    shutil.rmtree(folder)
+
 def stage_done(folder:Path, key:dict, seconds:float, **info):
-    "Mark a stage complete, recording how long it took."
-    write_manifest(folder, key=key, complete=True, seconds=round(seconds, 2), **info)
+    "Mark a stage complete, recording how long it took and a content hash of every file it wrote."
+    write_manifest(folder, key=key, complete=True, seconds=round(seconds, 2), files=file_hashes(folder), **info)
 
 # %% ../nbs/07_pipeline.ipynb #0032
 class Run:
@@ -357,14 +427,28 @@ class Run:
     def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
         self.raw, self.out, self.quiet = cfg, Path(out) if out is not None else runs_root()/cfg['name'], quiet
         self.device = default_device(cfg['device'])
-        self.timing, self.fresh, self.t_start = {}, {}, time.time()
-    def _timed(self, stage, folder, key, compute):
+        self.timing, self.fresh, self.recomputed, self.t_start = {}, {}, {}, time.time()
+        claim_folder(self.out, RUN_NAMES)
+    def _timed(self, stage, folder, key, compute, load=lambda: None):
+        "Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or unloadable."
         t0 = time.time()
-        if stage_ready(folder, key): self.fresh[stage] = False
-        else:
-            info = compute() or {}
-            stage_done(folder, key, time.time() - t0, **info); self.fresh[stage] = True
-        self.timing[stage] = read_manifest(folder)['seconds']
+        if stage_ready(folder, key, lambda why: self.warn(stage, why)):
+            try:
+                out = load()
+                self.fresh[stage], self.timing[stage] = False, read_manifest(folder)['seconds']
+                return out
+            except UnsafeFileError: raise
+            except Exception as e:   # any failure to read a cache means: compute it again
+                self.warn(stage, f'{folder}: its artifact does not load ({type(e).__name__}: {str(e)[:200]})')
+                _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
+        info = compute() or {}
+        stage_done(folder, key, time.time() - t0, **info)
+        self.fresh[stage], self.timing[stage] = True, read_manifest(folder)['seconds']
+        return load()
+    def warn(self, stage, why):
+        "Say (even when quiet) that a cached stage is damaged and is being recomputed."
+        self.recomputed[stage] = why
+        print(f'ddb: {why}; recomputing {stage}', file=sys.stderr, flush=True)
     def log(self, msg):
         if not self.quiet: print(msg, flush=True)
 
@@ -403,8 +487,8 @@ def stage_diffusion(self:Run):
         else: train_diffusion(learn, folder/'ckpt', d['checkpoint_every'])
         save_diffusion(learn, folder/'model', preset=d['preset'], steps=d['steps'])
         return dict(final_loss=float(learn.recorder.losses[-1]) if learn.recorder.losses else None)
-    self._timed('diffusion', folder, stage_key(self.cfg, 'diffusion', self.fingerprint), compute)
-    self.diffusion_model = load_diffusion(folder/'model', self.device)
+    self.diffusion_model = self._timed('diffusion', folder, stage_key(self.cfg, 'diffusion', self.fingerprint), compute,
+                                       lambda: load_diffusion(folder/'model', self.device))
     return self.diffusion_model
 
 # %% ../nbs/07_pipeline.ipynb #0038
@@ -416,8 +500,8 @@ def stage_sampling(self:Run):
         self.log(f"sampling: {s['n_per_class']} images per class, w = {s['guidance']}, {s['steps']} {s['scheduler']} steps")
         generate_synthetic(self.diffusion_model, s['n_per_class'], folder/'images', s['guidance'], s['steps'], s['scheduler'],
                            self.cfg['seed'], s['bs'], self.device, progress=not self.quiet)
-    self._timed('sampling', folder, stage_key(self.cfg, 'sampling', self.fingerprint), compute)
-    self.synthetic = synthetic_set(folder/'images', seed=self.cfg['seed'])
+    self.synthetic = self._timed('sampling', folder, stage_key(self.cfg, 'sampling', self.fingerprint), compute,
+                                 lambda: synthetic_set(folder/'images', seed=self.cfg['seed']))
     return self.synthetic
 
 # %% ../nbs/07_pipeline.ipynb #0040
@@ -436,8 +520,13 @@ def stage_amplifier(self:Run):
             arrays.update({f'{split.name}_ce': sc.ce, f'{split.name}_pred': sc.pred, f'{split.name}_pseudo': pseudo_bias(sc, a['rule'], a['topk'])})
         with atomic_path(folder/'scores.npz') as tmp:
             with open(tmp, 'wb') as f: np.savez(f, **arrays)
-    self._timed('amplifier', folder, stage_key(self.cfg, 'amplifier', self.fingerprint), compute)
-    z = np.load(folder/'scores.npz')
+    def load():
+        with np.load(folder/'scores.npz') as f: z = {k: f[k] for k in f.files}
+        for s in (self.data.train, self.data.valid):
+            for k in ('ce', 'pred', 'pseudo'):
+                if len(z[f'{s.name}_{k}']) != len(s): raise CorruptFileError(f"{folder/'scores.npz'}: {s.name}_{k} has {len(z[f'{s.name}_{k}'])} rows for {len(s)} images")
+        return z
+    z = self._timed('amplifier', folder, stage_key(self.cfg, 'amplifier', self.fingerprint), compute, load)
     def scores(s): return BiasScores(z[f'{s.name}_ce'], np.exp(-z[f'{s.name}_ce']), z[f'{s.name}_pred'], s.targets.copy())
     self.scores, self.valid_scores = scores(self.data.train), scores(self.data.valid)
     self.pseudo, self.valid_pseudo = z['train_pseudo'], z['valid_pseudo']
@@ -461,7 +550,7 @@ def make_method(self:Run, name:str):
 @patch
 def stage_method(self:Run, name:str, folder:Path|None=None):
     "Train one method (or load its cached predictions) into `folder` (default `recipes/<name>`)."
-    folder, r = folder or self.out/'recipes'/name, method_recipe(self.cfg['recipes'], name)[0]
+    folder, r = folder or safe_child(self.out, 'recipes', name), method_recipe(self.cfg['recipes'], name)[0]
     if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
         method = self.make_method(name)
@@ -476,9 +565,14 @@ def stage_method(self:Run, name:str, folder:Path|None=None):
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
         valid = valid_criteria(sel.best_preds, self.data.valid, self.valid_pseudo, self.valid_scores.pred)
         return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name, valid=valid)
-    self._timed(f'recipes/{name}', folder, stage_key(self.cfg, 'recipes', self.fingerprint, name), compute)
     self.last_method_dir = folder
-    return np.load(folder/'preds.npy')
+    return self._timed(f'recipes/{name}', folder, stage_key(self.cfg, 'recipes', self.fingerprint, name), compute,
+                       lambda: _load_preds(folder/'preds.npy', len(self.eval_split)))
+
+def _load_preds(path:Path, n:int)->np.ndarray:
+    p = np.load(path)   # allow_pickle stays False
+    if p.shape != (n,) or p.dtype.kind not in 'iu': raise CorruptFileError(f'{path}: {p.dtype} {p.shape}, expected {n} class indices')
+    return p
 
 @patch
 def stage_recipes(self:Run)->dict:
@@ -599,8 +693,7 @@ def run_pipeline(config:str|Path|dict,   # a preset name, a YAML file, or a conf
     "Run the DDB pipeline with caching and resume; returns the `Run` (with `.metrics` once evaluated)."
     if stage not in STAGES: raise ConfigError(f'stage: unknown stage {stage!r}; stages: {list(STAGES)}')
     cfg = load_config(config, overrides)
-    run = Run(cfg, out, quiet)
-    run.out.mkdir(parents=True, exist_ok=True)
+    run = Run(cfg, out, quiet)   # claims the run folder: refused when it holds files ddb did not make
     set_seed(cfg['seed'])
     for s in STAGES[:STAGES.index(stage) + 1]: getattr(run, f'stage_{s}')()
     return run
