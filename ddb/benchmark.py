@@ -162,7 +162,8 @@ def parse_grid(items)->dict:
     grid = {}
     for it in items:
         k, sep, v = it.partition('=')
-        vals = [yaml.safe_load(x) for x in v.split(',') if x.strip()]
+        try: vals = [yaml.safe_load(x) for x in v.split(',') if x.strip()]
+        except yaml.YAMLError: raise ConfigError(f'--grid {it!r}: a value is not valid YAML') from None
         if not sep or not k.strip() or not vals: raise ConfigError(f'--grid {it!r}: expected key=value[,value...]')
         grid[k.strip()] = vals
     return grid

@@ -72,7 +72,9 @@ def main(argv=None)->int:
             print(tu.table_md)
             print('use it with: --set ' + ' '.join(tu.overrides))
             return 0
-        res = run_benchmark(args.config, _list(args.methods), [float(v) for v in _list(args.conflict_pct)], args.seeds,
+        try: pcts = [float(v) for v in _list(args.conflict_pct)]
+        except ValueError: raise ConfigError(f'--conflict-pct {args.conflict_pct!r}: expected comma-separated numbers') from None
+        res = run_benchmark(args.config, _list(args.methods), pcts, args.seeds,
                             _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge)
         print(res.table_md)
         return 0

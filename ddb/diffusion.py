@@ -16,7 +16,7 @@ from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import CorruptFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
+from .core import CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, DataError
 
 # %% auto #0
@@ -199,6 +199,8 @@ def _load_checkpoint(path:Path):
     try: return load_torch(path)
     except CorruptFileError as e:
         warnings.warn(f'{e}; training the diffusion model from the start'); return None
+    except UnsafeFileError as e:   # also what a checkpoint of ddb before weights-only loading looks like
+        raise UnsafeFileError(f'{e} If an earlier ddb wrote it, delete {path.parent} to train from the start.') from None
 
 def _load_finished(learn, state):
     "Put a finished run's weights and EMA into `learn` (nothing is left to train)."

@@ -425,7 +425,7 @@ def stage_done(folder:Path, key:dict, seconds:float, **info):
 class Run:
     "One pipeline run: the config, the folder its artifacts go to, and the stages."
     def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
-        self.raw, self.out, self.quiet = cfg, Path(out) if out is not None else runs_root()/cfg['name'], quiet
+        self.raw, self.out, self.quiet = cfg, Path(out) if out is not None else safe_child(runs_root(), cfg['name']), quiet
         self.device = default_device(cfg['device'])
         self.timing, self.fresh, self.recomputed, self.t_start = {}, {}, {}, time.time()
         claim_folder(self.out, RUN_NAMES)
