@@ -24,8 +24,8 @@ from .data import BiasedData, BiasedSplit, DataError, split_dl, biased_dls
 # %% auto #0
 __all__ = ['ARCHS', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'amplifier_dls',
            'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias', 'detection_report',
-           'plot_scores', 'compare_rules', 'DetectionTracker', 'memorisation_curves', 'plot_memorisation',
-           'AmplifierExplorer']
+           'plot_scores', 'compare_rules', 'bias_capture', 'DetectionTracker', 'memorisation_curves',
+           'plot_memorisation', 'AmplifierExplorer']
 
 # %% ../nbs/04_amplifier.ipynb #0005
 def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
@@ -199,6 +199,24 @@ def compare_rules(scores:BiasScores|list, true_conflicting, rules=('misclassifie
         if r == 'committee' and not isinstance(scores, (list, tuple)): continue
         rows[r] = detection_report(first, true_conflicting, pseudo_bias(scores if r == 'committee' else first, r, k))
     return pd.DataFrame(rows).T[['precision', 'recall', 'f1', 'n_flagged']]
+
+# %% ../nbs/04_amplifier.ipynb #0038
+def bias_capture(synth:BiasedData,       # the synthetic set (class labels, no bias labels)
+                 real:BiasedData,        # the real data with bias labels (train to fit the reader, test to check it)
+                 arch:str='cnn-gap', epochs:int=10, seed:int=0, device=None,
+                )->dict:
+    "Share of synthetic images whose bias, read by a classifier of the real images' bias labels, is their class's aligned bias."
+    if real.train.bias is None: raise DataError(f'{real.name}: bias_capture needs bias labels on the real training split')
+    def as_bias(s, name): return BiasedSplit(s.bias, s.bias_classes, images=s.batch(np.arange(len(s))), name=name)
+    size = synth.train.shape[0]
+    reader = train_amplifier(BiasedData(as_bias(real.train, 'train'), name='bias', valid_pct=0.1, seed=seed), arch, epochs=epochs,
+                             size=size, seed=seed, device=device)
+    def read(s): return predict_logits(reader.model, s, size, reader.ba_stats).argmax(-1).numpy()
+    check = real.test if real.test is not None and real.test.bias is not None else real.valid
+    ims = [s for s in (synth.train, synth.valid) if s is not None]
+    got, want = np.concatenate([read(s) for s in ims]), np.concatenate([real.aligned_bias[s.targets] for s in ims])
+    per_class = {real.classes[c]: float((got == want)[np.concatenate([s.targets for s in ims]) == c].mean()) for c in range(real.c)}
+    return dict(capture=float((got == want).mean()), per_class=per_class, reader_acc=float((read(check) == check.bias).mean()))
 
 # %% ../nbs/04_amplifier.ipynb #0027
 class DetectionTracker(Callback):

@@ -13,6 +13,7 @@ from .core import (DDBError, UnsafeFileError, UnsafePathError, CorruptFileError,
                       safe_child, image_grid)
 from .data import (DataError, BiasedData, stratified_indices, colored_mnist, disent_folder, lff_arrays, waterbirds, bar, celeba,
                       from_folders, from_csv, show_aligned_conflicting)
+from .photos import waterbirds_mini
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, DIFFUSION_PRESETS
 from .sampling import generate_synthetic, synthetic_set, show_per_class
 from .amplifier import ARCHS, train_amplifier, bias_scores, pseudo_bias, detection_report, plot_scores, BiasScores
@@ -20,10 +21,10 @@ from .recipes import ERM, GroupDRO, JTT, LfF, RecipeI, RecipeII, debias_learner,
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria, METRICS, CRITERIA, LABELLED_CRITERIA, plot_group_accuracy
 
 # %% auto #0
-__all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'OPTIM_FIELDS', 'DATA_KINDS', 'FIELD_TYPES', 'STAGES', 'RUN_NAMES', 'ConfigError',
-           'parse_override', 'load_config', 'check_value', 'check_config', 'render_config', 'limit_data', 'load_data',
-           'data_fingerprint', 'resolve_config', 'method_recipe', 'stage_key', 'stage_ready', 'stage_done', 'Run',
-           'results_table', 'md_table', 'peak_rss_mb', 'run_pipeline']
+__all__ = ['BASE_CONFIG', 'PRESETS', 'METHODS', 'OPTIM_FIELDS', 'DATA_KINDS', 'BUILT_KINDS', 'FIELD_TYPES', 'STAGES', 'RUN_NAMES',
+           'ConfigError', 'parse_override', 'load_config', 'check_value', 'check_config', 'render_config', 'limit_data',
+           'load_data', 'data_fingerprint', 'resolve_config', 'method_recipe', 'stage_key', 'stage_ready', 'stage_done',
+           'Run', 'results_table', 'md_table', 'peak_rss_mb', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0005
 BASE_CONFIG = '''\
@@ -31,9 +32,9 @@ seed: 0                 # seeds every stage: validation carve-out, diffusion, sa
 device: null            # cpu, cuda, cuda:1, ...; null: $DDB_DEVICE, else CUDA when available, else CPU
 methods: [erm, ddb1, ddb2]  # trained and compared: erm, lff, jtt, groupdro (true groups: needs bias labels), ddb1, ddb2
 data:
-  kind: cmnist          # cmnist | disent (CMNIST/CIFAR10C/BFFHQ folders) | lff | waterbirds | bar | celeba | folder | csv
-  conflict_pct: 1.0     # cmnist: percent of bias-conflicting training digits; disent: picks the <pct>pct folder
-  root: null            # disent, lff, waterbirds, bar, celeba: the downloaded dataset folder
+  kind: cmnist          # cmnist | waterbirds-mini (photos from Debian packages) | disent (CMNIST/CIFAR10C/BFFHQ folders) | lff | waterbirds | bar | celeba | folder | csv
+  conflict_pct: 1.0     # cmnist, waterbirds-mini: percent of bias-conflicting training images; disent: picks the <pct>pct folder
+  root: null            # disent, lff, waterbirds, bar, celeba: the downloaded dataset folder; waterbirds-mini: the photo packages' files (default $DDB_PHOTOS, /usr/share)
   train: null           # folder: <train>/<class>/<image>; csv: the CSV file (columns file, label[, split])
   valid: null           # folder: optional validation class folders (default: carved from train)
   test: null            # folder: optional test class folders (without them the report uses validation data)
@@ -70,6 +71,7 @@ recipes:
   bs: 256
   lr: 0.001             # Adam, one-cycle (every method; a method's own lr below overrides it)
   wd: 0.0               # decoupled weight decay (likewise)
+  augment: false        # flips, crops, rotations, lighting on every method's training batches (photos need it)
   weights: null         # local ResNet weights file (never downloaded)
   seed: null            # seed of the debiased models (ddb benchmark varies it); null: the run's seed
   criterion: worst_pseudo_group  # epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | mean_predicted_group | worst_group, mean_group (need bias labels)
@@ -122,6 +124,15 @@ sampling: {n_per_class: 12, steps: 10}
 amplifier: {epochs: 3}
 recipes: {arch: mlp, size: 16, epochs: 2, jtt: {first_epochs: 1, up: 20}}
 ''',
+'waterbirds-mini': '''\
+# Waterbirds-style photos made offline (bird cut-outs on water and land photos from Debian packages), 5% conflicting, on a CPU.
+methods: [erm, groupdro, ddb1, ddb2]
+data: {kind: waterbirds-mini, conflict_pct: 5.0, load_size: 64}
+diffusion: {preset: mnist-cpu}
+sampling: {n_per_class: 200}
+amplifier: {arch: cnn-gap}
+recipes: {arch: cnn-gap, size: 32, epochs: 30, bs: 64, lr: 0.003, wd: 0.01, augment: true}
+''',
 'folder': '''\
 # A user's class folders (no bias labels): set data.train (and data.test) with --set.
 data: {kind: folder, load_size: 64}
@@ -162,7 +173,8 @@ recipes: {arch: resnet18, size: 32, epochs: 100, bs: 256}
 }
 METHODS = ('erm', 'lff', 'jtt', 'groupdro', 'ddb1', 'ddb2')
 OPTIM_FIELDS = ('lr', 'wd')   # shared recipe fields that a method's own section may override
-DATA_KINDS = ('cmnist', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'folder', 'csv')
+DATA_KINDS = ('cmnist', 'waterbirds-mini', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'folder', 'csv')
+BUILT_KINDS = ('cmnist', 'waterbirds-mini')   # made here from installed files: no data.root needed
 
 # %% ../nbs/07_pipeline.ipynb #0009
 class ConfigError(DDBError, ValueError):
@@ -226,7 +238,7 @@ FIELD_TYPES = {   # what every field of BASE_CONFIG accepts; `check_config` vali
     'amplifier.arch': 'choice:' + '|'.join(ARCHS), 'amplifier.loss': 'choice:ce|gce', 'amplifier.epochs': 'int>0', 'amplifier.bs': 'int>0',
     'amplifier.lr': 'float>0', 'amplifier.rule': 'choice:otsu|gmm|misclassified|topk', 'amplifier.topk': 'float(0,1]', 'amplifier.weights': 'path?',
     'recipes.arch': 'choice?:' + '|'.join(ARCHS[1:]), 'recipes.size': 'int>0?', 'recipes.epochs': 'int>0', 'recipes.bs': 'int>0',
-    'recipes.lr': 'float>0', 'recipes.wd': 'float>=0', 'recipes.weights': 'path?', 'recipes.seed': 'int[0,4294967295]?',
+    'recipes.lr': 'float>0', 'recipes.wd': 'float>=0', 'recipes.augment': 'bool', 'recipes.weights': 'path?', 'recipes.seed': 'int[0,4294967295]?',
     'recipes.criterion': 'choice:' + '|'.join(CRITERIA),
     'recipes.lff.q': 'float(0,1]', 'recipes.lff.alpha': 'float[0,1)', 'recipes.jtt.first_epochs': 'int>0', 'recipes.jtt.up': 'float>=1',
     'recipes.groupdro.eta': 'float>0', 'recipes.ddb1.eta': 'float>0', 'recipes.ddb1.groups': 'choice:predicted|binary',
@@ -249,6 +261,7 @@ def check_value(field:str, v, spec:str|None=None):
     def need(ok, what):
         if not ok: raise ConfigError(f"{field}: expected {what}{' or null' * nullable}, got {str(v)[:60]!r}")
     if kind == 'choice': need(v in rest.split('|'), f"one of {rest.split('|')}")
+    elif kind == 'bool': need(isinstance(v, bool), 'true or false')
     elif kind.startswith(('int', 'float')):
         typ, rng = ('int', kind[3:]) if kind.startswith('int') else ('float', kind[5:])
         number = isinstance(v, int) if typ == 'int' else isinstance(v, (int, float)) and math.isfinite(v)
@@ -284,7 +297,7 @@ def check_config(cfg:dict)->dict:
     for field, v in _leaves({k: v for k, v in cfg.items() if k != 'name'}).items(): check_value(field, v)
     d, r = cfg['data'], cfg['recipes']
     if d['kind'] in ('folder', 'csv'): _need(d['train'], 'data.train', f'required for kind {d["kind"]!r} (--set data.train=PATH)')
-    elif d['kind'] != 'cmnist': _need(d['root'], 'data.root', f'required for kind {d["kind"]!r} (--set data.root=PATH)')
+    elif d['kind'] not in BUILT_KINDS: _need(d['root'], 'data.root', f'required for kind {d["kind"]!r} (--set data.root=PATH)')
     for f in ('root', 'train', 'valid', 'test'):
         if d[f] is not None: _need(Path(d[f]).exists(), f'data.{f}', f'{d[f]} does not exist')
     for sec in ('amplifier', 'recipes'):
@@ -323,6 +336,7 @@ def load_data(d:dict, seed:int=0)->BiasedData:
     "The dataset a config's `data` section describes."
     kind, size, vp = d['kind'], _size(d['load_size']), d['valid_pct']
     if kind == 'cmnist': data = colored_mnist(d['conflict_pct'], valid_pct=vp, seed=seed)
+    elif kind == 'waterbirds-mini': data = waterbirds_mini(d['conflict_pct'], size=size[0] if size else 64, seed=seed, root=d['root'])
     elif kind == 'disent': data = disent_folder(d['root'], f"{d['conflict_pct']:g}pct", size=size, valid_pct=vp, seed=seed)
     elif kind == 'lff': data = lff_arrays(d['root'], valid_pct=vp, seed=seed)
     elif kind == 'waterbirds': data = waterbirds(d['root'], size=size)
@@ -369,6 +383,7 @@ STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
 _KEY_SECTIONS = {'data': ['data'], 'diffusion': ['data', 'diffusion'], 'sampling': ['data', 'diffusion', 'sampling'],
                  'amplifier': ['data', 'diffusion', 'sampling', 'amplifier']}
 _NOT_IN_KEYS = {'diffusion': ('checkpoint_every',)}   # how often to checkpoint changes no result
+_NEW_FIELDS = {'augment': False}   # recipe fields added later: left out of keys at these values, so older caches stay valid
 RUN_NAMES = (*STAGES[:-1], 'figures', 'tune', 'metrics.json', 'report.md', 'predictions_*.csv', 'suspected_conflicting.csv')  # what a run folder holds
 
 def _norm(o): return json.loads(json.dumps(o, default=str))
@@ -385,7 +400,8 @@ def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
     key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: {k: v for k, v in cfg[s].items() if k not in _NOT_IN_KEYS.get(s, ())} for s in secs})
     if stage == 'recipes':
         shared, own = method_recipe(cfg['recipes'], method)
-        key['recipes'], key['method'] = shared, dict(name=method, **own)
+        key['recipes'] = {k: v for k, v in shared.items() if k not in _NEW_FIELDS or v != _NEW_FIELDS[k]}
+        key['method'] = dict(name=method, **own)
     return _norm(key)
 
 # %% ../nbs/07_pipeline.ipynb #0070
@@ -554,7 +570,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None):
     if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
         method = self.make_method(name)
-        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'])
+        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'], r['augment'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.valid_pseudo, self.valid_scores.pred); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
         if self.quiet:

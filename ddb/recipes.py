@@ -10,13 +10,14 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
+from fastai.vision.augment import aug_transforms
 from .core import set_seed, default_device
 from .data import BiasedData, DataError, biased_dls, balanced_weights, split_dl
 from .amplifier import classifier, accuracy, gce_loss, BiasScores, pseudo_bias, predict_logits
 
 # %% auto #0
-__all__ = ['ERM', 'Method', 'debias_learner', 'fit_method', 'split_accuracy', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight', 'LfF',
-           'LfFCallback', 'RecipeI', 'RecipeII']
+__all__ = ['ERM', 'Method', 'debias_learner', 'augment_tfms', 'fit_method', 'split_accuracy', 'GroupDRO', 'JTT', 'LossEMA',
+           'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'RecipeII']
 
 # %% ../nbs/05_recipes.ipynb #0005
 class Method:
@@ -37,18 +38,25 @@ def debias_learner(data:BiasedData, method:Method|None=None,
                    bs:int=256, lr:float=1e-3, wd:float=0.0,
                    size:int|None=None,      # input size (default: the data's)
                    weights_file:str|None=None, # local pretrained ResNet weights
-                   device=None, seed:int=0)->Learner:
+                   device=None, seed:int=0,
+                   augment:bool=False,      # `augment_tfms` on the training batches (photos: without it no method learns the object)
+                  )->Learner:
     "A fastai `Learner` training `arch` on `data` with `method` (ERM when `None`)."
     method = method or ERM(); device = default_device(device); set_seed(seed)
     size = size or data.train.shape[0]
     stats = None if arch in ('mlp', 'cnn', 'cnn-gap') else 'imagenet'
     dls = biased_dls(data, bs, size=size, stats=stats, weights=method.weights(data), device=device, seed=seed, resize_mode='area')
+    if augment: dls.train.after_batch.add(augment_tfms())
     factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
     learn = Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
                     opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True))
     learn.method, learn.model_factory, learn.input_size, learn.input_stats, learn.lr, learn.data = method, factory, size, stats, lr, data
     method.setup(learn)
     return learn
+
+def augment_tfms()->list:
+    "fastai's batch augmentation: flips, crops down to half the image, small rotations and warps, strong lighting changes."
+    return aug_transforms(min_scale=0.5, max_lighting=0.4, max_warp=0.1, max_rotate=10, p_lighting=0.9)
 
 def fit_method(learn:Learner, epochs:int, lr:float|None=None)->Learner:
     "Train with the learner's method (some methods stage their training)."
