@@ -46,7 +46,7 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     size = size or data.train.shape[0]
     stats = None if arch in ('mlp', 'cnn', 'cnn-gap') else 'imagenet'
     dls = biased_dls(data, bs, size=size, stats=stats, weights=method.weights(data), device=device, seed=seed, resize_mode='area')
-    if augment: dls.train.after_batch.add(augment_tfms())
+    if augment: dls.train.after_batch.add(augment_tfms(size))
     factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
     learn = Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
                     opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True))
@@ -54,9 +54,9 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     method.setup(learn)
     return learn
 
-def augment_tfms()->list:
-    "fastai's batch augmentation: flips, crops down to half the image, small rotations and warps, strong lighting changes."
-    return aug_transforms(min_scale=0.5, max_lighting=0.4, max_warp=0.1, max_rotate=10, p_lighting=0.9)
+def augment_tfms(size:int)->list:
+    "fastai's batch augmentation at `size` px: flips, crops of half the image or more (resized back), small rotations and warps, strong lighting changes."
+    return aug_transforms(size=size, min_scale=0.5, max_lighting=0.4, max_warp=0.1, max_rotate=10, p_lighting=0.9)
 
 def fit_method(learn:Learner, epochs:int, lr:float|None=None)->Learner:
     "Train with the learner's method (some methods stage their training)."
