@@ -196,10 +196,10 @@ def claim_folder(folder:str|Path,   # the output folder (`--out`)
     return folder
 
 def _made_by_ddb(folder:Path, known)->bool:
-    "A folder from before the marker: every entry has a name ddb writes, and some sub-folder holds a ddb manifest."
+    "A folder from before the marker: every entry has a name ddb writes, and a ddb manifest one or two levels down."
     entries = list(folder.iterdir())
     if not all(any(fnmatch.fnmatch(e.name, k) for k in known) for e in entries): return False
-    for m in [*folder.glob(f'*/{MANIFEST}'), *folder.glob(f'*/{RUN_MARKER}')]:
+    for m in [*folder.glob(f'*/{MANIFEST}'), *folder.glob(f'*/*/{MANIFEST}')]:   # a run's stages, or a benchmark's runs' stages
         try: info = json.loads(m.read_text())
         except (OSError, ValueError): continue
         if isinstance(info, dict) and 'ddb_version' in info: return True
