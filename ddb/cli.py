@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse, sys
 from .core import DDBError
 from .pipeline import PRESETS, STAGES, METHODS, ConfigError, load_config, render_config, run_pipeline, results_table
-from .data import DataError
 from .benchmark import run_benchmark, run_tuning, parse_grid
 
 # %% auto #0

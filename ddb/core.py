@@ -12,9 +12,9 @@ import ddb
 
 # %% auto #0
 __all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError', 'set_seed',
-           'torch_generator', 'default_device', 'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch',
-           'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes',
-           'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'to_hwc_uint8', 'image_grid']
+           'torch_generator', 'default_device', 'parse_device', 'atomic_path', 'save_json', 'load_json', 'save_torch',
+           'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches',
+           'file_hashes', 'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'to_hwc_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -49,10 +49,15 @@ def default_device(device:str|torch.device|None=None, # an explicit choice wins 
     "The device to use: `device` if given, else `$DDB_DEVICE`, else CUDA when available, else CPU."
     device = device or os.environ.get('DDB_DEVICE')
     if not device: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    try: d = torch.device(device)
-    except (RuntimeError, TypeError) as e: raise DDBError(f'device {device!r}: not a device (expected cpu, cuda, cuda:N or mps)') from None
-    if d.type not in ('cpu', 'cuda', 'mps'): raise DDBError(f'device {device!r}: ddb runs on cpu, cuda or mps')
+    d = parse_device(device)
     if d.type == 'cuda' and not torch.cuda.is_available(): raise DDBError(f'device {device!r}: CUDA is not available on this machine')
+    return d
+
+def parse_device(name:str|torch.device)->torch.device:
+    "`name` as a device ddb runs on (cpu, cuda, cuda:N, mps), whether or not this machine has it."
+    try: d = torch.device(name)
+    except (RuntimeError, TypeError): raise DDBError(f'device {name!r}: not a device (expected cpu, cuda, cuda:N or mps)') from None
+    if d.type not in ('cpu', 'cuda', 'mps'): raise DDBError(f'device {name!r}: ddb runs on cpu, cuda or mps')
     return d
 
 # %% ../nbs/00_core.ipynb #0013

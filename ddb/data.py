@@ -62,9 +62,8 @@ def read_image(path:str|Path,         # image file
             if size is not None and im.size != (size[1], size[0]): im = im.resize((size[1], size[0]), Image.BICUBIC)
             a = np.asarray(im, dtype=np.uint8)
     except FileNotFoundError: raise DataError(f'{path}: image file not found') from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
-        if isinstance(e, DataError): raise
-        raise DataError(f'{path}: cannot decode image ({e})') from None
+    except DataError: raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e: raise DataError(f'{path}: cannot decode image ({e})') from None
     return a[..., None] if a.ndim == 2 else a
 
 # %% ../nbs/01_data.ipynb #0008

@@ -8,7 +8,7 @@ import copy, hashlib, json, math, resource, shutil, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, yaml
 import matplotlib.pyplot as plt
-from .core import (DDBError, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, load_json,
+from .core import (DDBError, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, parse_device, save_json, load_json,
                       save_torch, load_torch, atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder,
                       safe_child, image_grid)
 from .data import (DataError, BiasedData, stratified_indices, colored_mnist, disent_folder, lff_arrays, waterbirds, bar, celeba,
@@ -271,9 +271,8 @@ def check_value(field:str, v, spec:str|None=None):
                               and all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in v), 'a positive integer or [height, width]')
     elif kind == 'device':
         need(isinstance(v, str), 'a device name (cpu, cuda, cuda:1, mps)')
-        try: ok = torch.device(v).type in ('cpu', 'cuda', 'mps')
-        except (RuntimeError, TypeError): ok = False
-        need(ok, 'a device name (cpu, cuda, cuda:1, mps)')
+        try: parse_device(v)
+        except DDBError as e: raise ConfigError(f'{field}: {e}') from None
     elif kind == 'methods':
         need(isinstance(v, list) and v and all(isinstance(m, str) for m in v), f'a non-empty list of methods from {list(METHODS)}')
         for m in v:
@@ -295,7 +294,7 @@ def _need(cond, field, msg):
 def check_config(cfg:dict)->dict:
     "Raise `ConfigError` naming the first field with an unusable value; return `cfg`."
     for field, v in _leaves({k: v for k, v in cfg.items() if k != 'name'}).items(): check_value(field, v)
-    d, r = cfg['data'], cfg['recipes']
+    d = cfg['data']
     if d['kind'] in ('folder', 'csv'): _need(d['train'], 'data.train', f'required for kind {d["kind"]!r} (--set data.train=PATH)')
     elif d['kind'] not in BUILT_KINDS: _need(d['root'], 'data.root', f'required for kind {d["kind"]!r} (--set data.root=PATH)')
     for f in ('root', 'train', 'valid', 'test'):

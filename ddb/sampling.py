@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_sampling.ipynb #0002
 from __future__ import annotations
-import re, hashlib
+import hashlib
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
