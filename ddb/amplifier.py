@@ -22,10 +22,10 @@ from .core import set_seed, default_device, load_torch, image_grid
 from .data import BiasedData, BiasedSplit, DataError, split_dl, biased_dls
 
 # %% auto #0
-__all__ = ['ARCHS', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'amplifier_dls',
-           'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias', 'detection_report',
-           'plot_scores', 'compare_rules', 'bias_capture', 'DetectionTracker', 'memorisation_curves',
-           'plot_memorisation', 'AmplifierExplorer']
+__all__ = ['ARCHS', 'AMPLIFIER_SOURCES', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy',
+           'amplifier_dls', 'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias',
+           'detection_report', 'plot_scores', 'show_suspected', 'compare_rules', 'bias_capture', 'DetectionTracker',
+           'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
 
 # %% ../nbs/04_amplifier.ipynb #0005
 def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
@@ -189,6 +189,12 @@ def plot_scores(scores:BiasScores, true_conflicting, ax=None, title:str|None=Non
     if title: ax.set_title(title)
     return ax.figure
 
+def show_suspected(split:BiasedSplit, scores:BiasScores, n:int=24, ncols:int=8)->plt.Figure:
+    "The `n` training images the amplifier finds hardest, titled with their class and loss: what a user checks by eye."
+    top = np.argsort(-scores.ce, kind='stable')[:n]
+    return image_grid(np.stack([split.image(i) for i in top]), ncols=ncols, scale=0.9,
+                      titles=[f'{split.classes[split.targets[i]]} ({scores.ce[i]:.1f})' for i in top])
+
 # %% ../nbs/04_amplifier.ipynb #0024
 def compare_rules(scores:BiasScores|list, true_conflicting, rules=('misclassified', 'gmm', 'otsu', 'topk', 'committee'), k:float=0.01)->'pd.DataFrame':
     "Precision, recall and F1 of each pseudo-bias rule (a list of scores feeds 'committee'; the first is used otherwise)."
@@ -220,36 +226,44 @@ def bias_capture(synth:BiasedData,       # the synthetic set (class labels, no b
 
 # %% ../nbs/04_amplifier.ipynb #0027
 class DetectionTracker(Callback):
-    "Every `every` training steps, score `split` and record the conflicting-detection AUROC of the loss."
+    "Every `every` training steps, score `split` and record the conflicting-detection AUROC and AP of the loss."
     order = 60
     def __init__(self, split:BiasedSplit, every:int=100, true_conflicting=None):
         self.split, self.every = split, every
         self.truth = np.asarray(split.conflicting if true_conflicting is None else true_conflicting)
-    def before_fit(self): self.steps, self.aurocs = [], []
+    def before_fit(self): self.steps, self.aurocs, self.aps = [], [], []
     def after_batch(self):
         if self.training and self.learn.train_iter % self.every == 0: self.record()
     def record(self):
         sc = bias_scores(self.learn.model, self.split, size=self.learn.ba_size, stats=self.learn.ba_stats)
         self.learn.model.train()
-        self.steps.append(self.learn.train_iter); self.aurocs.append(float(roc_auc_score(self.truth, sc.ce)))
+        self.steps.append(self.learn.train_iter)
+        self.aurocs.append(float(roc_auc_score(self.truth, sc.ce))); self.aps.append(float(average_precision_score(self.truth, sc.ce)))
 
 # %% ../nbs/04_amplifier.ipynb #0028
-def memorisation_curves(real:BiasedData, synth:BiasedData, steps:int=2000, every:int=200, arch:str='cnn-gap',
-                        size:int|None=None, bs:int=256, lr:float=1e-3, seed:int=0, device=None)->'pd.DataFrame':
-    "Detection AUROC on `real.train` along training, for one architecture trained on synthetic (CE) and on real data (CE, GCE)."
-    import pandas as pd
-    size = size or synth.train.shape[0]; curves = {}
-    for name, data, loss in (('synthetic, CE', synth, 'ce'), ('real, CE', real, 'ce'), ('real, GCE', real, 'gce')):
-        tr = DetectionTracker(real.train, every)
-        train_amplifier(data, arch, loss, steps=steps, bs=bs, lr=lr, size=size, seed=seed, device=device, cbs=[tr])
-        curves[name] = pd.Series(tr.aurocs, index=tr.steps)
-    return pd.DataFrame(curves).rename_axis('step')
+AMPLIFIER_SOURCES = ('synthetic, CE', 'real, CE', 'real, GCE')   # what the memorisation curves compare
 
-def plot_memorisation(curves, ax=None):
-    "AUROC along training, one line per amplifier."
+def memorisation_curves(real:BiasedData, synth:BiasedData, steps:int=2000, every:int=200, arch:str='cnn-gap',
+                        size:int|None=None, bs:int=256, lr:float=1e-3, seeds=(0,), device=None)->'pd.DataFrame':
+    "Detection AUROC and AP on `real.train` along training, for one architecture trained on synthetic (CE) and on real data (CE, GCE); one row per amplifier, seed and step."
+    import pandas as pd
+    size = size or synth.train.shape[0]; rows = []
+    for seed in seeds:
+        for name, data, loss in zip(AMPLIFIER_SOURCES, (synth, real, real), ('ce', 'ce', 'gce')):
+            tr = DetectionTracker(real.train, every)
+            train_amplifier(data, arch, loss, steps=steps, bs=bs, lr=lr, size=size, seed=seed, device=device, cbs=[tr])
+            rows += [dict(amplifier=name, seed=seed, step=s, auroc=a, ap=p) for s, a, p in zip(tr.steps, tr.aurocs, tr.aps)]
+    return pd.DataFrame(rows)
+
+def plot_memorisation(curves, metric:str='auroc', ax=None):
+    "`metric` along training, one line per amplifier: the mean over seeds, with a band of one standard deviation."
     if ax is None: _, ax = plt.subplots(figsize=(6, 3.5))
-    for c in curves.columns: ax.plot(curves.index, curves[c], marker='o', label=c)
-    ax.set_xlabel('training step'); ax.set_ylabel('detection AUROC (real train set)'); ax.legend(); ax.grid(alpha=.3)
+    for name, g in curves.groupby('amplifier', sort=False):
+        m = g.groupby('step')[metric].agg(['mean', 'std']).fillna(0)
+        ax.plot(m.index, m['mean'], marker='o', label=name); ax.fill_between(m.index, m['mean'] - m['std'], m['mean'] + m['std'], alpha=.2)
+    n = curves.seed.nunique()
+    ax.set_xlabel('training step'); ax.set_ylabel(f'detection {metric.upper()} (real train set)')
+    ax.set_title(f'mean ± std over {n} seed{"s" * (n > 1)}', fontsize=9); ax.legend(); ax.grid(alpha=.3)
     return ax.figure
 
 # %% ../nbs/04_amplifier.ipynb #0031

@@ -5,6 +5,8 @@
 # %% ../nbs/06_evaluation.ipynb #0002
 from __future__ import annotations
 import copy, time
+from pathlib import Path
+from types import SimpleNamespace
 from dataclasses import dataclass, field
 import numpy as np, pandas as pd, torch, torch.nn as nn
 import matplotlib.pyplot as plt
@@ -17,7 +19,8 @@ from .recipes import Method, debias_learner, fit_method
 
 # %% auto #0
 __all__ = ['METRICS', 'CRITERIA', 'LABELLED_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate',
-           'SelectOnValid', 'valid_criteria', 'compare_methods', 'summarize', 'plot_group_accuracy']
+           'score_predictions', 'SelectOnValid', 'valid_criteria', 'compare_methods', 'summarize',
+           'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -42,9 +45,10 @@ METRICS = ['avg_acc', 'worst_group_acc', 'aligned_acc', 'conflicting_acc', 'unbi
 def reduce_groups(table:pd.DataFrame, train:BiasedSplit|None=None)->dict:
     "Summary accuracies from a `group_table`."
     r = dict(avg_acc=float(table.correct.sum() / table.n.sum()), worst_group_acc=float(table.acc.min()))
-    if 'aligned' not in table: return r
-    for name, m in (('aligned_acc', table.aligned), ('conflicting_acc', ~table.aligned)):
-        r[name] = float(table.correct[m].sum() / table.n[m].sum()) if m.any() else float('nan')
+    if 'bias' not in table: return r
+    if 'aligned' in table:
+        for name, m in (('aligned_acc', table.aligned), ('conflicting_acc', ~table.aligned)):
+            r[name] = float(table.correct[m].sum() / table.n[m].sum()) if m.any() else float('nan')
     r['unbiased_acc'] = float(table.acc.mean())
     if train is not None and train.bias is not None:
         p = pd.Series(train.groups).value_counts(normalize=True)
@@ -66,6 +70,37 @@ def evaluate(model:Learner|nn.Module, split:BiasedSplit, train:BiasedSplit|None=
     "Evaluate `model` on `split`: group table and summary accuracies (`train` adds the proportion-weighted average)."
     t = group_table(predict(model, split, **kwargs), split)
     return Evaluation(reduce_groups(t, train), t)
+
+# %% ../nbs/06_evaluation.ipynb #6b4c23b4
+def score_predictions(predictions:str|Path|pd.DataFrame,  # a run's predictions_<split>.csv (columns file, label, one per method)
+                      bias_labels:str|Path,                # CSV with columns file (relative to its folder, or absolute), bias
+                      aligned:dict|None=None,              # class name -> its majority (bias-aligned) bias value
+                     )->pd.DataFrame:
+    "Group metrics of every method in a run's predictions, from bias labels given separately: one row per method."
+    pred = pd.read_csv(predictions) if not isinstance(predictions, pd.DataFrame) else predictions
+    if 'file' not in pred: raise DataError(f'{predictions}: no file column (only runs on image files list them)')
+    lab = pd.read_csv(bias_labels, dtype={'file': str, 'bias': str})
+    for c in ('file', 'bias'):
+        if c not in lab: raise DataError(f'{bias_labels}: needs columns file and bias, found {list(lab.columns)}')
+    where = Path(bias_labels).resolve().parent
+    bias_of = {str((where/f).resolve()): b for f, b in zip(lab.file, lab.bias)}
+    keys = [str(Path(f).resolve()) for f in pred.file]
+    missing = [f for f, k in zip(pred.file, keys) if k not in bias_of]
+    if missing: raise DataError(f'{bias_labels}: no bias label for {len(missing)} predicted file(s), e.g. {missing[0]}')
+    classes, bias_values = sorted(pred.label.astype(str).unique()), sorted(set(bias_of.values()))
+    if aligned is not None and (bad := [c for c in classes if str(aligned.get(c)) not in bias_values]):
+        raise DataError(f'aligned: no bias value given for class {bad[0]!r} (bias values: {bias_values})')
+    bias = np.array([bias_values.index(bias_of[k]) for k in keys])
+    targets = np.array([classes.index(str(c)) for c in pred.label])
+    split = SimpleNamespace(targets=targets, bias=bias, aligned=np.zeros(len(bias), bool) if aligned is None else  # a placeholder, dropped below
+                            bias == np.array([bias_values.index(str(aligned[classes[t]])) for t in targets]))
+    methods = [c for c in pred.columns if c not in ('index', 'file', 'label', 'bias')]
+    rows = []
+    for m in methods:
+        t = group_table(np.array([classes.index(str(p)) if str(p) in classes else -1 for p in pred[m]]), split)
+        if aligned is None: t = t.drop(columns='aligned')
+        rows.append(dict(method=m, **reduce_groups(t)))
+    return pd.DataFrame(rows).set_index('method')
 
 # %% ../nbs/06_evaluation.ipynb #0012
 CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')

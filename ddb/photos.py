@@ -129,7 +129,7 @@ SPLIT_IDS = {"train": 0, "valid": 1, "test": 2}   # Waterbirds' split column
 def write_photo_folders(data:BiasedData,  # e.g. from `waterbirds_mini`
                         dest:str|Path,    # a new folder
                        )->Path:
-    "`dest/<split>/<class>/<n>.png` for `ddb run folder`, plus a Waterbirds-layout `metadata.csv` (with the bias labels) for `ddb run waterbirds`."
+    "`dest/<split>/<class>/<n>.png` for `ddb run folder`; the bias labels as a Waterbirds-layout `metadata.csv` (for `ddb run waterbirds`) and as `bias.csv`."
     dest = Path(dest)
     if dest.exists() and any(dest.iterdir()): raise DataError(f'{dest}: exists and is not empty; choose a new folder')
     rows = []
@@ -139,5 +139,7 @@ def write_photo_folders(data:BiasedData,  # e.g. from `waterbirds_mini`
                 f = f'{s.name}/{safe_name(s.classes[s.targets[i]])}/{i:05d}.png'
                 (tmp/f).parent.mkdir(parents=True, exist_ok=True); Image.fromarray(s.image(i)).save(tmp/f)
                 rows.append(dict(img_id=len(rows), img_filename=f, y=int(s.targets[i]), split=SPLIT_IDS[s.name], place=int(s.bias[i]), place_filename='-'))
-        pd.DataFrame(rows).to_csv(tmp/'metadata.csv', index=False)
+        meta = pd.DataFrame(rows); meta.to_csv(tmp/'metadata.csv', index=False)
+        bias_names = np.array(data.train.bias_classes)
+        pd.DataFrame(dict(file=meta.img_filename, bias=bias_names[meta.place])).to_csv(tmp/'bias.csv', index=False)
     return dest

@@ -10,13 +10,13 @@ import numpy as np, pandas as pd, torch, yaml
 import matplotlib.pyplot as plt
 from .core import (DDBError, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, parse_device, save_json, load_json,
                       save_torch, load_torch, atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder,
-                      safe_child, image_grid)
+                      safe_child)
 from .data import (DataError, BiasedData, stratified_indices, colored_mnist, disent_folder, lff_arrays, waterbirds, bar, celeba,
                       from_folders, from_csv, show_aligned_conflicting)
 from .photos import waterbirds_mini
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, DIFFUSION_PRESETS
 from .sampling import generate_synthetic, synthetic_set, show_per_class
-from .amplifier import ARCHS, train_amplifier, bias_scores, pseudo_bias, detection_report, plot_scores, BiasScores
+from .amplifier import ARCHS, train_amplifier, bias_scores, pseudo_bias, detection_report, plot_scores, show_suspected, BiasScores
 from .recipes import ERM, GroupDRO, JTT, LfF, RecipeI, RecipeII, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria, METRICS, CRITERIA, LABELLED_CRITERIA, plot_group_accuracy
 
@@ -134,9 +134,12 @@ amplifier: {arch: cnn-gap}
 recipes: {arch: cnn-gap, size: 32, epochs: 30, bs: 64, lr: 0.003, wd: 0.01, augment: true}
 ''',
 'folder': '''\
-# A user's class folders (no bias labels): set data.train (and data.test) with --set.
+# A user's class folders (no bias labels): set data.train (and data.valid, data.test) with --set.
+# Photo settings, as waterbirds-mini (README, "Natural photos"): pooled CNN at 32 px, augmented batches, 30 epochs.
 data: {kind: folder, load_size: 64}
-recipes: {size: 32, epochs: 10}
+sampling: {n_per_class: 200}
+amplifier: {arch: cnn-gap}
+recipes: {arch: cnn-gap, size: 32, epochs: 30, bs: 64, lr: 0.003, wd: 0.01, augment: true}
 ''',
 'waterbirds': '''\
 # GPU. Waterbirds (metadata.csv); set data.root. ResNet-50 as in the literature: give recipes.weights for ImageNet weights.
@@ -644,9 +647,7 @@ def write_figures(self:Run)->list:
     if self.has_bias: figs['train_aligned_conflicting'] = show_aligned_conflicting(tr, n=4, seed=self.cfg['seed'])
     figs['amplifier_scores'] = (plot_scores(self.scores, tr.conflicting, title='training set, true bias labels') if self.has_bias
                                 else plot_scores(self.scores, self.pseudo, title='training set', labels=('not flagged', 'flagged')))
-    top = np.argsort(-self.scores.ce, kind='stable')[:24]
-    figs['suspected_conflicting'] = image_grid(np.stack([tr.image(i) for i in top]), ncols=8, scale=0.9,
-                                               titles=[f'{tr.classes[tr.targets[i]]} ({self.scores.ce[i]:.1f})' for i in top])
+    figs['suspected_conflicting'] = show_suspected(tr, self.scores, n=24)
     res = pd.DataFrame([dict(method=m, **v) for m, v in self.metrics['methods'].items()])
     figs['group_accuracy'] = plot_group_accuracy(res, [m for m in ('aligned_acc', 'conflicting_acc', 'worst_group_acc', 'unbiased_acc', 'avg_acc') if m in res][:4])
     for name, fig in figs.items(): _savefig(fig, self.out/'figures'/f'{name}.png')
