@@ -36,6 +36,7 @@ def _parser()->argparse.ArgumentParser:
     b.add_argument('--out', help='benchmark folder (default: runs/benchmark-<preset>)')
     b.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
     b.add_argument('--merge', action='store_true', help="keep the rows of the folder's results.csv that this call does not measure again (e.g. another backbone's, run with its own config)")
+    b.add_argument('--metric', default='unbiased_acc', help='headline of results.md and results.png: unbiased_acc, worst_group_acc (Waterbirds), weighted_acc, avg_acc, ...')
     b.add_argument('--quiet', action='store_true')
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")
     t.add_argument('config', help='a preset or a YAML file')
@@ -91,7 +92,7 @@ def main(argv=None)->int:
         try: pcts = [float(v) for v in _list(args.conflict_pct)]
         except ValueError: raise ConfigError(f'--conflict-pct {args.conflict_pct!r}: expected comma-separated numbers') from None
         res = run_benchmark(args.config, _list(args.methods), pcts, args.seeds,
-                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge)
+                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge, args.metric)
         print(res.table_md)
         return 0
     except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback

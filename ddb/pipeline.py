@@ -601,7 +601,7 @@ def stage_recipes(self:Run)->dict:
 # %% ../nbs/07_pipeline.ipynb #0044
 def results_table(metrics:dict)->pd.DataFrame:
     "Methods x summary accuracies, in percent."
-    df = pd.DataFrame(metrics['methods']).T[[m for m in METRICS if m in next(iter(metrics['methods'].values()))]]
+    df = pd.DataFrame(metrics['methods']).T[[m for m in (*METRICS, 'weighted_acc') if m in next(iter(metrics['methods'].values()))]]
     df.index.name = 'method'
     return (df.astype(float) * 100).round(1)
 
