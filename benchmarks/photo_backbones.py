@@ -10,7 +10,7 @@ import pandas as pd
 from ddb.photos import waterbirds_mini
 from ddb.recipes import GroupDRO, debias_learner, fit_method
 from ddb.evaluation import SelectOnValid, evaluate
-from ddb.pipeline import load_config
+from ddb.config import load_config
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--archs', default='cnn,cnn-gap,resnet18'); p.add_argument('--seeds', type=int, default=1)

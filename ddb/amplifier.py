@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import math
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
-from fastcore.basics import store_attr
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
@@ -18,14 +17,14 @@ from fastai.vision.augment import Flip
 import torchvision
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import set_seed, default_device, load_torch, image_grid
+from .core import knob, set_seed, default_device, load_torch, image_grid
 from .data import BiasedData, BiasedSplit, DataError, split_dl, biased_dls
 
 # %% auto #0
 __all__ = ['ARCHS', 'AMPLIFIER_SOURCES', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy',
-           'amplifier_dls', 'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores', 'pseudo_bias',
-           'detection_report', 'plot_scores', 'show_suspected', 'compare_rules', 'bias_capture', 'DetectionTracker',
-           'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
+           'amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores',
+           'pseudo_bias', 'detection_report', 'plot_scores', 'show_suspected', 'compare_rules', 'bias_capture',
+           'DetectionTracker', 'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
 
 # %% ../nbs/04_amplifier.ipynb #0005
 def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
@@ -80,10 +79,22 @@ def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=Fals
     if augment: dls.train.after_batch.add([Flip(p=0.5)])
     return dls
 
+@dataclass
+class AmplifierSettings:
+    "The `amplifier` section of a ddb config; `train_amplifier` and `pseudo_bias` default to it."
+    arch: str = knob('auto', 'choice:' + '|'.join(ARCHS), f"{' | '.join(ARCHS[1:])} | auto (cnn-gap up to 32 px, else resnet18)")
+    loss: str = knob('ce', 'choice:ce|gce', 'ce | gce')
+    epochs: int = knob(20, 'int>0')
+    bs: int = knob(64, 'int>0')
+    lr: float = knob(1e-3, 'float>0')
+    rule: str = knob('otsu', 'choice:otsu|gmm|misclassified|topk', 'pseudo bias rule: otsu | gmm | misclassified | topk (per class, on the amplifier loss)')
+    topk: float = knob(0.01, 'float(0,1]', 'share flagged per class by rule topk')
+    weights: str|None = knob(None, 'path?', 'local ResNet weights file (never downloaded)')
+
 def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedData to train on)
-                    arch:str='auto',         # see `classifier`
-                    loss:str='ce',           # 'ce' or 'gce'
-                    epochs:int=20, bs:int=64, lr:float=1e-3, wd:float=0.0,
+                    arch:str=AmplifierSettings.arch, # see `classifier`
+                    loss:str=AmplifierSettings.loss, # 'ce' or 'gce'
+                    epochs:int=AmplifierSettings.epochs, bs:int=AmplifierSettings.bs, lr:float=AmplifierSettings.lr, wd:float=0.0,
                     steps:int|None=None,     # train for about this many steps instead of `epochs`
                     size:int|None=None,      # image size (default: the set's own)
                     augment:bool=False,      # random horizontal flips
@@ -146,8 +157,8 @@ def _gmm_flags(v:np.ndarray, seed:int=0)->np.ndarray:
     return g.predict_proba(v[:, None])[:, hi] > 0.5
 
 def pseudo_bias(scores:BiasScores|list,  # from `bias_scores`, or a list of them for 'committee'
-                rule:str='otsu',         # 'otsu', 'gmm', 'misclassified', 'topk' or 'committee'
-                k:float=0.01,            # share flagged per class by 'topk'
+                rule:str=AmplifierSettings.rule, # 'otsu', 'gmm', 'misclassified', 'topk' or 'committee'
+                k:float=AmplifierSettings.topk, # share flagged per class by 'topk'
                 base:str='otsu',         # the rule each member applies in 'committee'
                 )->np.ndarray:           # 1 where a sample looks bias-conflicting
     "Turn amplifier scores into pseudo bias labels without using any true bias label."

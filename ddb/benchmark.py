@@ -4,16 +4,18 @@
 
 # %% ../nbs/08_benchmark.ipynb #0002
 from __future__ import annotations
-import copy, gc, itertools, time
+import gc, itertools, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
-from .core import runs_root, atomic_path, read_manifest, claim_folder, safe_child, safe_name
-from .amplifier import detection_report
-from .evaluation import METRICS, CRITERIA, group_table, reduce_groups
-from .amplifier import ARCHS
-from .pipeline import METHODS, ConfigError, load_config, run_pipeline, md_table, _savefig
+from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name
+from .amplifier import ARCHS, detection_report
+from .recipes import CRITERIA
+from .evaluation import METRICS
+from .config import METHODS, ConfigError, load_config
+from .report import md_table, save_figure
+from .pipeline import run_pipeline
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'BENCHMARK_NAMES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead',
@@ -133,17 +135,13 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
         if run.has_bias:
             r = detection_report(run.scores, run.data.train.conflicting, run.pseudo)
             det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
-        resolved = copy.deepcopy(run.cfg)
         for spec in (backbones or [None]):
-            bb = parse_backbone(spec, resolved['recipes'])
+            bb = parse_backbone(spec, run.cfg['recipes'])
             name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
             for seed in range(seeds):
-                run.cfg = copy.deepcopy(resolved); run.cfg['recipes'].update(bb, seed=seed)
                 for m in methods:
-                    folder = safe_child(run.out, 'recipes', f'{name}-seed{seed}', m)
-                    preds = run.stage_method(m, folder)
-                    info = read_manifest(folder)
-                    ev = reduce_groups(group_table(preds, run.eval_split), run.data.train if run.has_bias else None)
+                    r = run.train_method(m, safe_child(run.out, 'recipes', f'{name}-seed{seed}', m), **bb, seed=seed)
+                    ev, info = r['metrics'], r['manifest']
                     rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev, valid_score=info['valid_score'],
                                      best_epoch=info['best_epoch'], train_s=info['seconds'], **det, config=base['name']))
                     _write_csv(table(rows), out/'results.csv')
@@ -157,7 +155,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
             f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
             f"(cached stages and models are reused).\n\n{md}")
     with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
-    _savefig(plot_benchmark(results, metric), out/'results.png')
+    save_figure(plot_benchmark(results, metric), out/'results.png')
     return Benchmark(results, md, out, wall)
 
 # %% ../nbs/08_benchmark.ipynb #0019
@@ -212,19 +210,16 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}", BENCHMARK_NAMES)
     pct = base['data']['conflict_pct']
     run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
-    resolved, crit = copy.deepcopy(run.cfg), base['recipes']['criterion']
-    bb = parse_backbone(backbone, resolved['recipes'])
+    crit = base['recipes']['criterion']
+    bb = parse_backbone(backbone, run.cfg['recipes'])
     name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
     if tie_break == crit: tie_break = None
     rows = []
     for values in itertools.product(*grid.values()):
         point = dict(zip(grid, values))
-        run.cfg = copy.deepcopy(resolved); run.cfg['recipes'].update(bb, seed=seed)
-        for k, v in point.items(): (run.cfg['recipes'][method] if k in own else run.cfg['recipes'])[k] = v
         folder = safe_child(run.out, 'tune', f'{name}-seed{seed}', method, ','.join(f'{k}={v}' for k, v in point.items()))
-        preds = run.stage_method(method, folder)
-        info = read_manifest(folder)
-        ev = reduce_groups(group_table(preds, run.eval_split), run.data.train if run.has_bias else None)
+        r = run.train_method(method, folder, **{**bb, 'seed': seed, **point})
+        ev, info = r['metrics'], r['manifest']
         rows.append(dict(**point, **info['valid'], best_epoch=info['best_epoch'], **{f'{run.eval_split.name}_{k}': v for k, v in ev.items()},
                          train_s=info['seconds']))
     res = pd.DataFrame(rows)

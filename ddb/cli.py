@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse, sys
 from pathlib import Path
 from .core import DDBError
-from .pipeline import PRESETS, STAGES, METHODS, ConfigError, load_config, render_config, run_pipeline, results_table
+from .config import PRESETS, METHODS, ConfigError, load_config, render_config
+from .report import results_table
+from .pipeline import STAGES, run_pipeline
 from .benchmark import run_benchmark, run_tuning, parse_grid
 from .evaluation import score_predictions
 

@@ -4,8 +4,9 @@
 
 # %% ../nbs/00_core.ipynb #0002
 from __future__ import annotations
-import os, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fnmatch
+import os, copy, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fnmatch
 from pathlib import Path
+from dataclasses import field, fields, MISSING
 import numpy as np, torch
 import matplotlib.pyplot as plt
 import ddb
@@ -14,7 +15,8 @@ import ddb
 __all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError', 'set_seed',
            'torch_generator', 'default_device', 'parse_device', 'atomic_path', 'save_json', 'load_json', 'save_torch',
            'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches',
-           'file_hashes', 'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'to_hwc_uint8', 'image_grid']
+           'file_hashes', 'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8',
+           'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -228,6 +230,20 @@ def safe_child(root:str|Path, *values)->Path:
     p = root.joinpath(*map(safe_name, values))
     if not p.resolve().is_relative_to(root.resolve()): raise UnsafePathError(f'{p}: outside {root}')
     return p
+
+# %% ../nbs/00_core.ipynb #0101
+def knob(default,         # the value when the config does not set it
+         check:str,       # what it accepts, e.g. 'int>0', 'float[0,1)', 'choice:ce|gce', 'path?'
+         doc:str='',      # the comment `ddb config` prints next to it
+        ):
+    "A setting of a stage or method, declared as a dataclass field."
+    if isinstance(default, (list, dict)): return field(default_factory=lambda: copy.deepcopy(default), metadata=dict(check=check, doc=doc))
+    return field(default=default, metadata=dict(check=check, doc=doc))
+
+def knobs(cls)->dict:
+    "name -> `(default, check, doc)` of every knob `cls` (a settings dataclass or a `Method`) declares, in order."
+    return {f.name: (f.default if f.default is not MISSING else f.default_factory(), f.metadata['check'], f.metadata['doc'])
+            for f in fields(cls) if 'check' in f.metadata}
 
 # %% ../nbs/00_core.ipynb #0029
 def to_hwc_uint8(images,                 # N x H x W x C uint8 array, or N x C x H x W float tensor/array

@@ -6,11 +6,9 @@
 from __future__ import annotations
 import os, gzip, json, struct, warnings, importlib.util
 from pathlib import Path
-from collections import Counter
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 import matplotlib.pyplot as plt
-from fastcore.basics import store_attr
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastai.data.transforms import IntToFloatTensor, Normalize

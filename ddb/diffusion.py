@@ -6,24 +6,25 @@
 from __future__ import annotations
 import math, random, copy, warnings
 from pathlib import Path
+from dataclasses import dataclass
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
 from fastai.learner import Learner
-from fastai.callback.core import Callback, CancelFitException
+from fastai.callback.core import Callback
 from fastai.callback.training import GradientClip
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
-from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, DataError
+from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
+from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms
 
 # %% auto #0
-__all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'cond_unet',
-           'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'np_state', 'diffusion_dls',
-           'diffusion_learner', 'torch_adamw', 'train_diffusion', 'ema_model', 'save_diffusion', 'load_diffusion',
-           'benchmark_step']
+__all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'DiffusionSettings',
+           'cond_unet', 'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'np_state',
+           'diffusion_dls', 'diffusion_learner', 'torch_adamw', 'train_diffusion', 'ema_model', 'save_diffusion',
+           'load_diffusion', 'benchmark_step']
 
 # %% ../nbs/02_diffusion.ipynb #0005
 class CondUNet(nn.Module):
@@ -57,6 +58,17 @@ def diffusion_config(preset:str='tiny', **overrides)->dict:
     bad = [k for k in overrides if k not in cfg]
     if bad: raise ValueError(f'unknown diffusion setting(s) {bad}; settings: {sorted(cfg)}')
     return {**cfg, **overrides}
+
+@dataclass
+class DiffusionSettings:
+    "The `diffusion` section of a ddb config: what `diffusion_learner` and `train_diffusion` are given (null: the preset's value)."
+    preset: str|None = knob(None, 'choice?:' + '|'.join(DIFFUSION_PRESETS), f"{' | '.join(DIFFUSION_PRESETS)}; null: mnist-cpu on CPU, paper-32/paper-64 on GPU by image size")
+    steps: int|None = knob(None, 'int>0?', "training iterations; null: the preset's (paper: 100,000)")
+    bs: int|None = knob(None, 'int>0?', "batch size; null: the preset's (paper: 32)")
+    lr: float|None = knob(None, 'float>0?', "AdamW learning rate, one-cycle; null: the preset's")
+    img_size: int|None = knob(None, 'int>0?', "images are area-resized to this for the diffusion model; null: the preset's")
+    prediction_type: str|None = knob(None, 'choice?:epsilon|sample|v_prediction', "epsilon | sample | v_prediction; null: the preset's")
+    checkpoint_every: int = knob(1, 'int>0', 'checkpoint every this many epochs (an epoch is a tenth of the steps)')
 
 # %% ../nbs/02_diffusion.ipynb #0009
 def cond_unet(classes:list, cfg:dict, in_channels:int=3)->CondUNet:
@@ -178,7 +190,7 @@ def torch_adamw(wd:float):
     return opt
 
 # %% ../nbs/02_diffusion.ipynb #0020
-def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=1, steps:int|None=None)->Learner:
+def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionSettings.checkpoint_every, steps:int|None=None)->Learner:
     "Train for the config's steps with a one-cycle schedule; with `dest`, checkpoint there and resume from it."
     steps = steps or learn.diffusion_cfg['steps']
     n_epoch = max(1, round(steps / learn.steps_per_epoch))

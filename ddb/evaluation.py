@@ -7,20 +7,17 @@ from __future__ import annotations
 import copy, time
 from pathlib import Path
 from types import SimpleNamespace
-from dataclasses import dataclass, field
-import numpy as np, pandas as pd, torch, torch.nn as nn
-import matplotlib.pyplot as plt
+from dataclasses import dataclass
+import numpy as np, pandas as pd, torch.nn as nn
 from fastai.learner import Learner
 from fastai.callback.core import Callback
-from .core import set_seed, default_device
-from .data import BiasedData, BiasedSplit, split_dl, DataError
+from .data import BiasedData, BiasedSplit, DataError
 from .amplifier import predict_logits
-from .recipes import Method, debias_learner, fit_method
+from .recipes import CRITERIA, LABELLED_CRITERIA, Method, debias_learner, fit_method
 
 # %% auto #0
-__all__ = ['METRICS', 'CRITERIA', 'LABELLED_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate',
-           'score_predictions', 'SelectOnValid', 'valid_criteria', 'compare_methods', 'summarize',
-           'plot_group_accuracy']
+__all__ = ['METRICS', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'score_predictions', 'SelectOnValid',
+           'valid_criteria', 'compare_methods', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -103,9 +100,6 @@ def score_predictions(predictions:str|Path|pd.DataFrame,  # a run's predictions_
     return pd.DataFrame(rows).set_index('method')
 
 # %% ../nbs/06_evaluation.ipynb #0012
-CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')
-LABELLED_CRITERIA = ('worst_group', 'mean_group')   # need true bias labels on the validation split
-
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
     order = 70

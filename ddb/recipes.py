@@ -4,22 +4,24 @@
 
 # %% ../nbs/05_recipes.ipynb #0002
 from __future__ import annotations
-import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from fastcore.basics import store_attr
+import numpy as np, torch, torch.nn.functional as F
+from dataclasses import dataclass
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.vision.augment import aug_transforms
-from .core import set_seed, default_device
-from .data import BiasedData, DataError, biased_dls, balanced_weights, split_dl
-from .amplifier import classifier, accuracy, gce_loss, BiasScores, pseudo_bias, predict_logits
+from .core import knob, set_seed, default_device
+from .data import BiasedData, DataError, biased_dls, balanced_weights
+from .amplifier import ARCHS, classifier, accuracy, gce_loss, BiasScores, predict_logits
 
 # %% auto #0
-__all__ = ['ERM', 'Method', 'debias_learner', 'augment_tfms', 'fit_method', 'split_accuracy', 'GroupDRO', 'JTT', 'LossEMA',
-           'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'RecipeII']
+__all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
+           'augment_tfms', 'fit_method', 'split_accuracy', 'GroupRobust', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight',
+           'LfF', 'LfFCallback', 'RecipeI', 'RecipeII']
 
 # %% ../nbs/05_recipes.ipynb #0005
+@dataclass(eq=False, repr=False)
 class Method:
     "Empirical risk minimisation, and the hooks every debiasing method may override."
     name = 'erm'
@@ -32,18 +34,42 @@ class Method:
 
 ERM = Method
 
+# %% ../nbs/05_recipes.ipynb #0032
+CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')  # see `ddb.evaluation.SelectOnValid`
+LABELLED_CRITERIA = ('worst_group', 'mean_group')   # need true bias labels on the validation split
+
+@dataclass
+class RecipeSettings:
+    "The shared part of the `recipes` section of a ddb config (each method's own knobs are on its class)."
+    arch: str|None = knob(None, 'choice?:' + '|'.join(ARCHS[1:]), f"backbone of every method: {' | '.join(ARCHS[1:])}; null: cnn up to 32 px, else resnet18")
+    size: int|None = knob(None, 'int>0?', "input size of the debiased model; null: the data's image size")
+    epochs: int = knob(8, 'int>0')
+    bs: int = knob(256, 'int>0')
+    lr: float = knob(0.001, 'float>0', "Adam, one-cycle (every method; a method's own lr below overrides it)")
+    wd: float = knob(0.0, 'float>=0', 'decoupled weight decay (likewise)')
+    augment: bool = knob(False, 'bool', "flips, crops, rotations, lighting on every method's training batches (photos need it)")
+    weights: str|None = knob(None, 'path?', 'local ResNet weights file (never downloaded)')
+    seed: int|None = knob(None, 'int[0,4294967295]?', "seed of the debiased models (ddb benchmark varies it); null: the run's seed")
+    criterion: str = knob('worst_pseudo_group', 'choice:' + '|'.join(CRITERIA),
+                          'epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | mean_predicted_group | worst_group, mean_group (need bias labels)')
+
+def default_arch(size:int)->str:
+    "The backbone `arch=None` stands for: the small CNN up to 32 px, else ResNet-18."
+    return 'cnn' if size <= 32 else 'resnet18'
+
 # %% ../nbs/05_recipes.ipynb #0007
 def debias_learner(data:BiasedData, method:Method|None=None,
-                   arch:str='mlp',          # see `ddb.amplifier.classifier`: 'mlp' (the literature's), 'cnn', 'cnn-gap', 'resnet18', ...
-                   bs:int=256, lr:float=1e-3, wd:float=0.0,
-                   size:int|None=None,      # input size (default: the data's)
-                   weights_file:str|None=None, # local pretrained ResNet weights
+                   arch:str|None=RecipeSettings.arch, # see `ddb.amplifier.classifier`: 'mlp' (the literature's), 'cnn', 'cnn-gap', 'resnet18', ...; None: `default_arch`
+                   bs:int=RecipeSettings.bs, lr:float=RecipeSettings.lr, wd:float=RecipeSettings.wd,
+                   size:int|None=RecipeSettings.size, # input size (default: the data's)
+                   weights_file:str|None=RecipeSettings.weights, # local pretrained ResNet weights
                    device=None, seed:int=0,
-                   augment:bool=False,      # `augment_tfms` on the training batches (photos: without it no method learns the object)
+                   augment:bool=RecipeSettings.augment, # `augment_tfms` on the training batches (photos: without it no method learns the object)
                   )->Learner:
     "A fastai `Learner` training `arch` on `data` with `method` (ERM when `None`)."
     method = method or ERM(); device = default_device(device); set_seed(seed)
     size = size or data.train.shape[0]
+    arch = arch or default_arch(size)
     stats = None if arch in ('mlp', 'cnn', 'cnn-gap') else 'imagenet'
     dls = biased_dls(data, bs, size=size, stats=stats, weights=method.weights(data), device=device, seed=seed, resize_mode='area')
     if augment: dls.train.after_batch.add(augment_tfms(size))
@@ -72,16 +98,9 @@ def split_accuracy(learn:Learner, split, bs:int=1024)->dict:
     return r
 
 # %% ../nbs/05_recipes.ipynb #0013
-class GroupDRO(Method):
-    "Group DRO over per-sample `groups` of the training split (default: the true (class, bias) groups)."
-    name = 'groupdro'
-    def __init__(self, groups=None, eta:float=0.01, balance:bool=True): store_attr()
-    def _groups(self, data):
-        g = self.groups if self.groups is not None else data.train.groups
-        if g is None: raise DataError('GroupDRO needs groups: pass groups= or use data with bias labels')
-        g = np.asarray(g)
-        if len(g) != len(data.train): raise DataError(f'groups: {len(g)} values for {len(data.train)} training samples')
-        return g
+class GroupRobust(Method):
+    "The Group DRO objective over the groups `_groups(data)` gives; subclasses say where the groups come from."
+    def _groups(self, data)->np.ndarray: raise NotImplementedError
     def weights(self, data): return balanced_weights(self._groups(data)) if self.balance else None
     def setup(self, learn):
         super().setup(learn)
@@ -102,11 +121,27 @@ class GroupDRO(Method):
         self.q = q / q.sum()
         return (self.q * lg)[present].sum()
 
+@dataclass(eq=False, repr=False)
+class GroupDRO(GroupRobust):
+    "Group DRO over per-sample `groups` of the training split (default: the true (class, bias) groups)."
+    name = 'groupdro'
+    groups: np.ndarray|None = None   # a group index per training sample; None: the data's true (class, bias) groups
+    eta: float = knob(0.01, 'float>0', 'group-weight step size')
+    balance: bool = True             # sample every group equally often
+    def _groups(self, data):
+        g = self.groups if self.groups is not None else data.train.groups
+        if g is None: raise DataError('GroupDRO needs groups: pass groups= or use data with bias labels')
+        g = np.asarray(g)
+        if len(g) != len(data.train): raise DataError(f'groups: {len(g)} values for {len(data.train)} training samples')
+        return g
+
 # %% ../nbs/05_recipes.ipynb #0017
+@dataclass(eq=False, repr=False)
 class JTT(Method):
     "Just Train Twice: an ERM stage finds the error set, which is upsampled `up` times in a fresh second stage."
     name = 'jtt'
-    def __init__(self, first_epochs:int=1, up:float=20.0): store_attr()
+    first_epochs: int = knob(2, 'int>0', 'ERM epochs before the error set')
+    up: float = knob(50, 'float>=1', 'an error sample is drawn up times as often')
     def error_set(self, learn)->np.ndarray:
         "Training samples the current model misclassifies."
         tr = learn.data.train
@@ -138,10 +173,12 @@ class LossEMA:
 def lff_weight(lb, ld): return (lb / (lb + ld + 1e-8)).detach()
 
 # %% ../nbs/05_recipes.ipynb #0022
+@dataclass(eq=False, repr=False)
 class LfF(Method):
     "Learning from Failure: a GCE-trained biased model reweights the debiased model's CE per sample."
     name = 'lff'
-    def __init__(self, q:float=0.7, alpha:float=0.7): store_attr()
+    q: float = knob(0.7, 'float(0,1]', 'GCE exponent')
+    alpha: float = knob(0.7, 'float[0,1)', 'loss EMA')
     def setup(self, learn):
         super().setup(learn)
         t, dev = learn.data.train.targets, learn.dls.device
@@ -163,15 +200,19 @@ class LfFCallback(Callback):
     def after_step(self): self.lff.opt_b.step(); self.lff.opt_b.zero_grad()
 
 # %% ../nbs/05_recipes.ipynb #0025
-class RecipeI(GroupDRO):
+@dataclass(eq=False, repr=False)
+class RecipeI(GroupRobust):
     "DDB Recipe I: GroupDRO over (class x amplifier pseudo bias) groups."
     name = 'ddb1'
-    def __init__(self, pseudo,                    # 1 where the amplifier flags a training sample as conflicting
-                 scores:BiasScores|None=None,     # the amplifier's scores: flagged samples are grouped by its predicted class
-                 eta:float=0.01, balance:bool=True):
-        self.pseudo = np.asarray(pseudo).astype(np.int64)
-        self.bias_pred = None if scores is None else np.asarray(scores.pred)
-        super().__init__(None, eta, balance)
+    pseudo: np.ndarray                # 1 where the amplifier flags a training sample as conflicting
+    scores: BiasScores|None = None    # the amplifier's scores on the training split (for groups='predicted')
+    eta: float = knob(0.01, 'float>0', 'group-weight step size')
+    groups: str = knob('predicted', 'choice:predicted|binary', 'predicted (flagged samples grouped by the amplifier\'s class) | binary (class x flagged)')
+    balance: bool = True              # sample every group equally often
+    def __post_init__(self):
+        self.pseudo = np.asarray(self.pseudo).astype(np.int64)
+        if self.groups == 'predicted' and self.scores is None: raise ValueError("groups='predicted' needs the amplifier's scores: pass scores= or groups='binary'")
+        self.bias_pred = np.asarray(self.scores.pred) if self.groups == 'predicted' else None
     def _groups(self, data):
         t = data.train.targets
         if len(self.pseudo) != len(t): raise DataError(f'pseudo: {len(self.pseudo)} labels for {len(t)} training samples')
@@ -179,16 +220,17 @@ class RecipeI(GroupDRO):
         return t * data.c + np.where(self.pseudo == 1, self.bias_pred, t)
 
 # %% ../nbs/05_recipes.ipynb #0028
+@dataclass(eq=False, repr=False)
 class RecipeII(Method):
     "DDB Recipe II: LfF-style weights from the frozen amplifier's per-sample loss."
     name = 'ddb2'
-    def __init__(self, ba_loss,                # the amplifier's per-sample CE on the training split, or its `BiasScores`
-                 alpha:float=0.7,              # EMA of the debiased model's loss
-                 normalize:bool=True,          # divide both losses by their class maximum, as LfF
-                 sharpen:float=2.0):           # power on the (normalised) amplifier loss; 1 is LfF's weight
-        self.ba_loss = np.asarray(ba_loss.ce if isinstance(ba_loss, BiasScores) else ba_loss, dtype=np.float32)
-        if sharpen <= 0: raise ValueError(f'sharpen must be positive, got {sharpen}')
-        self.alpha, self.normalize, self.sharpen = alpha, normalize, sharpen
+    ba_loss: np.ndarray               # the amplifier's per-sample CE on the training split, or its `BiasScores`
+    alpha: float = knob(0.7, 'float[0,1)', "EMA of the debiased model's loss")
+    sharpen: float = knob(2.0, 'float>0', "power on the amplifier's normalised loss (1: LfF's weight)")
+    normalize: bool = True            # divide both losses by their class maximum, as LfF
+    def __post_init__(self):
+        self.ba_loss = np.asarray(self.ba_loss.ce if isinstance(self.ba_loss, BiasScores) else self.ba_loss, dtype=np.float32)
+        if self.sharpen <= 0: raise ValueError(f'sharpen must be positive, got {self.sharpen}')
     def setup(self, learn):
         super().setup(learn)
         t, dev = learn.data.train.targets, learn.dls.device
@@ -204,3 +246,6 @@ class RecipeII(Method):
         self.ema_d.update(ce, idx)
         ld = self.ema_d.normalized(idx) if self.normalize else self.ema_d.avg[idx]
         return (lff_weight(self.lb[idx], ld) * ce).mean()
+
+# %% ../nbs/05_recipes.ipynb #0101
+METHOD_CLASSES = {m.name: m for m in (ERM, LfF, JTT, GroupDRO, RecipeI, RecipeII)}

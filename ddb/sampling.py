@@ -6,18 +6,19 @@
 from __future__ import annotations
 import hashlib
 from pathlib import Path
+from dataclasses import dataclass
 import numpy as np, torch
 from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8
+from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8
 from .data import BiasedData, BiasedSplit, DataError, image_files, CMNIST_PALETTE
 from .diffusion import CondUNet
 
 # %% auto #0
-__all__ = ['guided_output', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic', 'synthetic_set', 'show_per_class',
-           'digit_colour', 'aligned_colour_share', 'dark_share', 'downsample']
+__all__ = ['guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic',
+           'synthetic_set', 'show_per_class', 'digit_colour', 'aligned_colour_share', 'dark_share', 'downsample']
 
 # %% ../nbs/03_sampling.ipynb #0005
 def guided_output(model:CondUNet, x, t, y, guidance:float=1.0):
@@ -28,7 +29,16 @@ def guided_output(model:CondUNet, x, t, y, guidance:float=1.0):
     return (1 + guidance) * cond - guidance * uncond
 
 # %% ../nbs/03_sampling.ipynb #0008
-def make_scheduler(model:CondUNet, scheduler:str|SchedulerMixin='ddim')->SchedulerMixin:
+@dataclass
+class SamplingSettings:
+    "The `sampling` section of a ddb config; `sample` and `generate_synthetic` default to it."
+    n_per_class: int = knob(100, 'int>0', 'synthetic images per class (paper: about 1,000)')
+    guidance: float = knob(1.0, 'float>=0', "w in (1 + w) eps(x, c) - w eps(x, null); the paper's main results use w = 1")
+    steps: int = knob(50, 'int>0', 'denoising steps')
+    scheduler: str = knob('ddpm', 'choice:ddpm|ddim', 'ddpm (ancestral) | ddim')
+    bs: int = knob(250, 'int>0', 'images per sampling batch')
+
+def make_scheduler(model:CondUNet, scheduler:str|SchedulerMixin=SamplingSettings.scheduler)->SchedulerMixin:
     "A sampling scheduler sharing the model's training noise schedule."
     if isinstance(scheduler, SchedulerMixin): return scheduler
     kinds = {'ddim': DDIMScheduler, 'ddpm': DDPMScheduler}
@@ -38,9 +48,9 @@ def make_scheduler(model:CondUNet, scheduler:str|SchedulerMixin='ddim')->Schedul
 @torch.inference_mode()
 def sample(model:CondUNet,
            labels,                      # class index per image to generate
-           guidance:float=1.0,          # the paper's w (diffusers' scale is 1 + w)
-           steps:int=50,                # denoising steps (DDPM ignores fewer than its training steps only if you ask)
-           scheduler:str|SchedulerMixin='ddim',
+           guidance:float=SamplingSettings.guidance, # the paper's w (diffusers' scale is 1 + w)
+           steps:int=SamplingSettings.steps, # denoising steps (DDPM ignores fewer than its training steps only if you ask)
+           scheduler:str|SchedulerMixin=SamplingSettings.scheduler, # 'ddpm' (ancestral), 'ddim' or a diffusers scheduler
            generator:torch.Generator|None=None, # CPU generator; default seeded with 0
            bs:int=256, device=None, progress:bool=False,
           )->torch.Tensor:              # N x C x H x W in [-1, 1], on the CPU
@@ -76,8 +86,9 @@ def class_folders(dest:Path, classes:list)->list:
 def _batch_seed(seed:int, c:int, k:int)->int:
     return int.from_bytes(hashlib.sha256(f'{seed}-{c}-{k}'.encode()).digest()[:8], 'little') % 2**63
 
-def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:float=1.0, steps:int=50,
-                       scheduler:str='ddim', seed:int=0, bs:int=250, device=None, progress:bool=True)->BiasedData:
+def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:float=SamplingSettings.guidance,
+                       steps:int=SamplingSettings.steps, scheduler:str=SamplingSettings.scheduler, seed:int=0,
+                       bs:int=SamplingSettings.bs, device=None, progress:bool=True)->BiasedData:
     "Generate `n_per_class` guided samples per class into `dest` (resumable); returns the `SyntheticSet`."
     dest = Path(dest)
     cfg = dict(model=getattr(model, 'info', None) or dict(classes=model.classes), classes=model.classes, guidance=guidance,
