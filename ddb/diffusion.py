@@ -15,7 +15,7 @@ from fastai.callback.training import GradientClip
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
-from diffusers import UNet2DModel, DDPMScheduler
+from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
 from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms
@@ -23,8 +23,8 @@ from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms
 # %% auto #0
 __all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'DiffusionSettings',
            'cond_unet', 'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'np_state',
-           'diffusion_dls', 'diffusion_learner', 'torch_adamw', 'train_diffusion', 'ema_model', 'save_diffusion',
-           'load_diffusion', 'benchmark_step']
+           'diffusion_dls', 'diffusion_learner', 'torch_adamw', 'train_diffusion', 'DDBDiffusionPipeline', 'ema_model',
+           'save_diffusion', 'load_diffusion', 'benchmark_step']
 
 # %% ../nbs/02_diffusion.ipynb #0005
 class CondUNet(nn.Module):
@@ -223,6 +223,16 @@ def _load_finished(learn, state):
 # %% ../nbs/02_diffusion.ipynb #0028
 DIFFUSION_JSON = 'ddb_diffusion.json'
 
+class DDBDiffusionPipeline(DiffusionPipeline):
+    "ddb's class-conditional DDPM as a diffusers pipeline (UNet, scheduler, class names): `save_pretrained`/`from_pretrained` as usual."
+    def __init__(self, unet:UNet2DModel, scheduler:DDPMScheduler, classes:list|None=None, prediction_type:str='epsilon'):
+        super().__init__()
+        self.register_modules(unet=unet, scheduler=scheduler)
+        self.register_to_config(classes=list(classes or []), prediction_type=prediction_type)
+    def cond_unet(self)->CondUNet:
+        "The model `ddb.sampling` samples from."
+        return CondUNet(self.unet, self.config.classes, self.scheduler, self.config.prediction_type)
+
 def ema_model(learn:Learner)->CondUNet:
     "A copy of the learner's model carrying the EMA weights (the raw weights when there is no EMA)."
     m = copy.deepcopy(learn.model)
@@ -231,10 +241,10 @@ def ema_model(learn:Learner)->CondUNet:
     return m.eval()
 
 def save_diffusion(model:CondUNet|Learner, path:str|Path, **info)->Path:
-    "Save a `CondUNet` (or a learner's EMA model) as a diffusers folder plus `ddb_diffusion.json`."
+    "Save a `CondUNet` (or a learner's EMA model) as a `DDBDiffusionPipeline` folder plus `ddb_diffusion.json`."
     if isinstance(model, Learner): model = ema_model(model)
     with atomic_path(path) as tmp:
-        model.unet.save_pretrained(tmp/'unet'); model.scheduler.save_pretrained(tmp/'scheduler')
+        DDBDiffusionPipeline(model.unet, model.scheduler, model.classes, model.prediction_type).save_pretrained(tmp)
         save_json(dict(info, classes=model.classes, null_class=model.null_class, prediction_type=model.prediction_type), tmp/DIFFUSION_JSON)
     return Path(path)
 
@@ -243,7 +253,7 @@ def load_diffusion(path:str|Path, device=None)->CondUNet:
     path = Path(path)
     if not (path/DIFFUSION_JSON).exists(): raise FileNotFoundError(f'{path}: not a ddb diffusion folder (no {DIFFUSION_JSON})')
     info = load_json(path/DIFFUSION_JSON)
-    unet = UNet2DModel.from_pretrained(path/'unet', local_files_only=True)
+    unet = UNet2DModel.from_pretrained(path/'unet', local_files_only=True, low_cpu_mem_usage=False)  # the same weights, without asking for accelerate
     sched = DDPMScheduler.from_pretrained(path/'scheduler', local_files_only=True)
     m = CondUNet(unet, info['classes'], sched, info['prediction_type'])
     m.info = info

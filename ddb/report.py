@@ -60,7 +60,7 @@ def write_suspected(out:Path, train:BiasedSplit, scores:BiasScores, pseudo)->pd.
     if train.files is not None: sus['file'] = [str(train.files[i]) for i in order]
     sus['label'], sus['amplifier_pred'] = cls[train.targets[order]], cls[scores.pred[order]]
     sus['score'], sus['flagged'] = scores.ce[order], np.asarray(pseudo)[order]
-    if train.bias is not None: sus['conflicting'] = train.conflicting[order].astype(int)
+    if train.conflicting is not None: sus['conflicting'] = train.conflicting[order].astype(int)
     with atomic_path(Path(out)/'suspected_conflicting.csv') as tmp: sus.to_csv(tmp, index=False, float_format='%.6g')
     return sus
 
