@@ -5,7 +5,7 @@ PyTorch loop doing the same work on the same model and batches. Not a test: run 
 """
 import argparse, json, statistics
 import torch
-from ddb.data import colored_mnist
+from ddb.cmnist import colored_mnist
 from ddb.diffusion import benchmark_step
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

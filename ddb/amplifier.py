@@ -5,7 +5,6 @@
 # %% ../nbs/04_amplifier.ipynb #0002
 from __future__ import annotations
 from dataclasses import dataclass
-import math
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastai.learner import Learner
@@ -14,63 +13,16 @@ from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.data.core import DataLoaders
 from fastai.vision.augment import Flip
-import torchvision
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import knob, set_seed, default_device, load_torch, image_grid
-from .data import BiasedData, BiasedSplit, DataError, split_dl, biased_dls
+from .core import knob, set_seed, default_device, image_grid
+from .data import BiasedData, BiasedSplit, DataError, biased_dls
+from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
 # %% auto #0
-__all__ = ['ARCHS', 'AMPLIFIER_SOURCES', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy',
-           'amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'predict_logits', 'bias_scores',
+__all__ = ['AMPLIFIER_SOURCES', 'amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'bias_scores',
            'pseudo_bias', 'detection_report', 'plot_scores', 'show_suspected', 'compare_rules', 'bias_capture',
            'DetectionTracker', 'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
-
-# %% ../nbs/04_amplifier.ipynb #0005
-def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
-    "The Colored MNIST literature's MLP on the flattened image."
-    layers, d = [nn.Flatten()], in_features
-    for _ in range(n_hidden): layers += [nn.Linear(d, hidden), nn.ReLU()]; d = hidden
-    return nn.Sequential(*layers, nn.Linear(d, n_classes))
-
-def small_cnn(n_classes:int, in_channels:int=3, width:int=32,
-              img_size:int|None=None,  # with a size, the head sees the whole feature map (keeps shape); without, global average pooling
-             )->nn.Module:
-    "Three conv blocks (the last two halve the resolution), then a linear head on the flattened or pooled features."
-    def block(i, o, s): return [nn.Conv2d(i, o, 3, s, 1, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
-    body = [*block(in_channels, width, 1), *block(width, 2*width, 2), *block(2*width, 4*width, 2)]
-    if img_size is None: return nn.Sequential(*body, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4*width, n_classes))
-    side = math.ceil(math.ceil(img_size / 2) / 2)  # after two stride-2 convolutions
-    return nn.Sequential(*body, nn.Flatten(), nn.Linear(4*width * side**2, n_classes))
-
-def resnet(n_classes:int, depth:int=18, weights:str|None=None)->nn.Module:
-    "torchvision ResNet-18/50, random or from a local `weights` file (never downloaded), with a new head."
-    m = {18: torchvision.models.resnet18, 50: torchvision.models.resnet50}[depth](weights=None)
-    if weights is not None: m.load_state_dict(load_torch(weights))
-    m.fc = nn.Linear(m.fc.in_features, n_classes)
-    return m
-
-ARCHS = ('auto', 'mlp', 'cnn', 'cnn-gap', 'resnet18', 'resnet50')
-
-def classifier(arch:str, n_classes:int, img_size:int, in_channels:int=3, weights:str|None=None)->nn.Module:
-    "A backbone by name: 'mlp', 'cnn' (flattened head), 'cnn-gap' (pooled head), 'resnet18', 'resnet50', or 'auto'."
-    if arch == 'auto': arch = 'cnn-gap' if img_size <= 32 else 'resnet18'
-    if arch == 'mlp': return mlp(n_classes, in_channels * img_size**2)
-    if arch == 'cnn': return small_cnn(n_classes, in_channels, img_size=img_size)
-    if arch == 'cnn-gap': return small_cnn(n_classes, in_channels)
-    if arch in ('resnet18', 'resnet50'): return resnet(n_classes, int(arch[6:]), weights)
-    raise ValueError(f"arch must be one of {ARCHS}, got {arch!r}")
-
-# %% ../nbs/04_amplifier.ipynb #0008
-def ce_loss(pred, y, *_): return F.cross_entropy(pred, y)
-
-def gce_loss(pred, y, *_, q:float=0.7):
-    "Generalised cross-entropy in LfF's stable form: CE * p_y^q * q, p_y detached."
-    ce = F.cross_entropy(pred, y, reduction='none')
-    p = torch.exp(-ce).detach()
-    return (ce * p**q * q).mean()
-
-def accuracy(pred, y, *_): return (pred.argmax(-1) == y).float().mean()
 
 # %% ../nbs/04_amplifier.ipynb #0011
 def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=False, device=None, seed:int=0)->DataLoaders:
@@ -126,14 +78,6 @@ class BiasScores:
     pred: np.ndarray      # predicted class
     targets: np.ndarray   # true class
     def __len__(self): return len(self.ce)
-
-@torch.inference_mode()
-def predict_logits(model:nn.Module, split:BiasedSplit, size:int|None=None, stats=None, bs:int=1024, device=None)->torch.Tensor:
-    "Logits of every sample of `split`, in order, on the CPU; images area-resized to `size` and normalised by `stats`."
-    device = default_device(device) if device is not None else next(model.parameters()).device
-    model = model.to(device).eval()
-    return torch.cat([model(x.as_subclass(torch.Tensor)).float().cpu()
-                      for x, _, _ in split_dl(split, bs, size=size, stats=stats, device=device, resize_mode='area')])
 
 def bias_scores(ba:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->BiasScores:
     "Score every sample of `split` with the amplifier (a learner from `train_amplifier`, or a model with `size`)."

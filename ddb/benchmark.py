@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
 from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name
-from .amplifier import ARCHS, detection_report
+from .models import ARCHS
+from .amplifier import detection_report
 from .recipes import CRITERIA
 from .evaluation import METRICS
 from .config import METHODS, ConfigError, load_config

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, yaml
 from .core import DDBError, knob, knobs, parse_device
-from .data import (DataError, BiasedData, stratified_indices, colored_mnist, disent_folder, lff_arrays, waterbirds, bar, celeba,
-                      from_folders, from_csv)
+from .data import DataError, BiasedData, stratified_indices
+from .cmnist import colored_mnist
+from .readers import disent_folder, lff_arrays, waterbirds, bar, celeba, from_folders, from_csv
 from .photos import waterbirds_mini
 from .diffusion import DIFFUSION_PRESETS, DiffusionSettings
 from .sampling import SamplingSettings

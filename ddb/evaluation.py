@@ -12,7 +12,7 @@ import numpy as np, pandas as pd, torch.nn as nn
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from .data import BiasedData, BiasedSplit, DataError
-from .amplifier import predict_logits
+from .models import predict_logits
 from .recipes import CRITERIA, LABELLED_CRITERIA, Method, debias_learner, fit_method
 
 # %% auto #0

@@ -13,7 +13,8 @@ from fastai.optimizer import Adam
 from fastai.vision.augment import aug_transforms
 from .core import knob, set_seed, default_device
 from .data import BiasedData, DataError, biased_dls, balanced_weights
-from .amplifier import ARCHS, classifier, accuracy, gce_loss, BiasScores, predict_logits
+from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
+from .amplifier import BiasScores
 
 # %% auto #0
 __all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',

@@ -13,12 +13,12 @@ import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
 from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8
-from .data import BiasedData, BiasedSplit, DataError, image_files, CMNIST_PALETTE
+from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
 
 # %% auto #0
 __all__ = ['guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic',
-           'synthetic_set', 'show_per_class', 'digit_colour', 'aligned_colour_share', 'dark_share', 'downsample']
+           'synthetic_set', 'show_per_class']
 
 # %% ../nbs/03_sampling.ipynb #0005
 def guided_output(model:CondUNet, x, t, y, guidance:float=1.0):
@@ -135,30 +135,3 @@ def show_per_class(split:BiasedSplit, n:int=8, seed:int=0, scale:float=0.8)->plt
         pick = rng.choice(idx, min(n, len(idx)), replace=False)
         ims += [split.image(i) for i in pick] + [np.full(split.shape, 255, np.uint8)] * (n - len(pick))
     return image_grid(np.stack(ims), ncols=n, row_labels=split.classes, scale=scale)
-
-# %% ../nbs/03_sampling.ipynb #0020
-def digit_colour(images, frac:float=0.9)->np.ndarray:
-    "`CMNIST_PALETTE` index closest to each image's digit colour (its pixels within `frac` of the brightest)."
-    ims = to_hwc_uint8(images).astype(np.float32) / 255
-    flat = ims.reshape(len(ims), -1, 3); s = flat.sum(-1)
-    bright = s >= frac * s.max(1, keepdims=True)
-    mean = (flat * bright[..., None]).sum(1) / bright.sum(1, keepdims=True)
-    # a pixel is colour x intensity, so match each entry at its best intensity (small or blurred digits are darker)
-    P = CMNIST_PALETTE
-    a = np.clip(mean @ P.T / (P**2).sum(1), 0, 1)
-    return np.linalg.norm(mean[:, None] - a[..., None] * P[None], axis=-1).argmin(1)
-
-def aligned_colour_share(images, targets)->float:
-    "Share of images whose digit colour is their class's aligned palette colour."
-    return float((digit_colour(images) == np.asarray(targets)).mean())
-
-def dark_share(images, thresh:float=0.1)->float:
-    "Share of pixels whose every channel is below `thresh` (near-black background)."
-    ims = to_hwc_uint8(images)
-    return float((ims.max(-1) < thresh * 255).mean())
-
-# %% ../nbs/03_sampling.ipynb #0023
-def downsample(images, size:int=16)->np.ndarray:
-    "Area-downsample uint8 N x H x W x C images, as the diffusion model's loader does."
-    x = torch.from_numpy(to_hwc_uint8(images)).permute(0, 3, 1, 2).float()
-    return to_hwc_uint8(torch.nn.functional.interpolate(x, size=(size, size), mode='area') / 255, value_range=(0, 1))
