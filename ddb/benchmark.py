@@ -20,8 +20,8 @@ from .pipeline import run_pipeline
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'BENCHMARK_NAMES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead',
-           'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'parse_grid',
-           'pick_setting', 'Tuning', 'run_tuning']
+           'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'compare_methods',
+           'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -92,6 +92,7 @@ class Benchmark:
     table_md: str
     out: Path
     wall_s: float
+    measured: pd.DataFrame|None = None   # the rows this call measured (with merge=True, `results` also keeps earlier ones)
 
 def _write_csv(df, path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6g')
@@ -112,7 +113,7 @@ def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
 def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a loaded config
                   methods=METHODS,             # method names
                   conflict_pcts=(0.5, 1, 2, 5),# percent of bias-conflicting training images (sets data.conflict_pct)
-                  seeds:int=3,                 # every method is trained with seeds 0..seeds-1
+                  seeds:int|list=3,            # seeds of the trained models: a count n (0..n-1) or a list
                   backbones=None,              # 'name[:size[:epochs]]' strings; default: the config's backbone
                   out:str|Path|None=None,      # default runs/benchmark-<name>
                   overrides=(),                # 'key=value' config overrides
@@ -123,7 +124,8 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
     t0 = time.time()
     base = load_config(config, [*overrides, f"methods=[{', '.join(methods)}]"])
-    if seeds < 1: raise ConfigError(f'seeds: expected at least 1, got {seeds}')
+    seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
+    if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds): raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
     if metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}", BENCHMARK_NAMES)
     earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
@@ -139,7 +141,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
         for spec in (backbones or [None]):
             bb = parse_backbone(spec, run.cfg['recipes'])
             name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
-            for seed in range(seeds):
+            for seed in seeds:
                 for m in methods:
                     r = run.train_method(m, safe_child(run.out, 'recipes', f'{name}-seed{seed}', m), **bb, seed=seed)
                     ev, info = r['metrics'], r['manifest']
@@ -151,13 +153,27 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     wall = time.time() - t0
     md = benchmark_tables(results, metric)
     text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
-            f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {seeds} seed(s); backbones (config) "
+            f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {len(seeds)} seed(s); backbones (config) "
             f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.config.fillna('?'))))}; "
             f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
             f"(cached stages and models are reused).\n\n{md}")
     with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
     save_figure(plot_benchmark(results, metric), out/'results.png')
-    return Benchmark(results, md, out, wall)
+    return Benchmark(results, md, out, wall, pd.DataFrame(rows))
+
+# %% ../nbs/08_benchmark.ipynb #0101
+def compare_methods(config:str|Path|dict,   # a preset, a YAML file or a loaded config
+                    methods=None,           # method names (default: the config's)
+                    seeds=(0,),             # seeds of the trained models
+                    backbone:str|None=None, # 'name[:size[:epochs]]' (default: the config's)
+                    out:str|Path|None=None, # default runs/benchmark-<name>, shared with `ddb benchmark`
+                    overrides=(),           # 'key=value' config overrides
+                    quiet:bool=True)->pd.DataFrame:
+    "Every method x seed at the config's bias ratio through the cached pipeline: one row each (the rows `ddb benchmark` writes)."
+    base = load_config(config, overrides)
+    b = run_benchmark(base, methods or base['methods'], (base['data']['conflict_pct'],), list(seeds), [backbone] if backbone else None,
+                      out, quiet=quiet, merge=True)
+    return b.measured
 
 # %% ../nbs/08_benchmark.ipynb #0019
 SHARED_KNOBS = ('bs', 'epochs')   # swept for the one method, but set for all in a config
