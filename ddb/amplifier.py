@@ -21,8 +21,9 @@ from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logi
 
 # %% auto #0
 __all__ = ['AMPLIFIER_SOURCES', 'amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'bias_scores',
-           'pseudo_bias', 'detection_report', 'plot_scores', 'show_suspected', 'compare_rules', 'bias_capture',
-           'DetectionTracker', 'memorisation_curves', 'plot_memorisation', 'AmplifierExplorer']
+           'pseudo_bias', 'pseudo_groups', 'InferredGroups', 'infer_groups', 'detection_report', 'plot_scores',
+           'show_suspected', 'compare_rules', 'bias_capture', 'DetectionTracker', 'memorisation_curves',
+           'plot_memorisation', 'AmplifierExplorer']
 
 # %% ../nbs/04_amplifier.ipynb #0011
 def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=False, device=None, seed:int=0)->DataLoaders:
@@ -121,6 +122,35 @@ def pseudo_bias(scores:BiasScores|list,  # from `bias_scores`, or a list of them
         else: flags = np.zeros(len(v), bool); flags[np.argsort(-v)[:max(1, int(round(k * len(v))))]] = True
         out[i] = flags
     return out
+
+# %% ../nbs/04_amplifier.ipynb #0101
+def pseudo_groups(targets, pseudo, bias_pred=None, n_classes:int|None=None)->np.ndarray:
+    "Group per sample: class x (`bias_pred` where flagged, else the class) with `bias_pred`; class x flagged without."
+    t, p = np.asarray(targets), np.asarray(pseudo).astype(np.int64)
+    if len(p) != len(t): raise DataError(f'pseudo: {len(p)} labels for {len(t)} samples')
+    if bias_pred is None: return t * 2 + p
+    n = n_classes or int(max(t.max(), np.max(bias_pred)) + 1)
+    return t * n + np.where(p == 1, np.asarray(bias_pred), t)
+
+@dataclass
+class InferredGroups:
+    "The amplifier's reading of one split: its scores, the samples its rule flags as conflicting, and the groups they make."
+    scores: BiasScores
+    pseudo: np.ndarray       # 1 where the rule flags a sample as bias-conflicting
+    n_classes: int
+    def groups(self, by:str='predicted')->np.ndarray:
+        "Pseudo groups, `by` 'predicted' or 'binary'."
+        if by not in ('predicted', 'binary'): raise ValueError(f"by must be 'predicted' or 'binary', got {by!r}")
+        return pseudo_groups(self.scores.targets, self.pseudo, self.scores.pred if by == 'predicted' else None, self.n_classes)
+    def detection(self, true_conflicting)->dict:
+        "`detection_report` of these scores and flags against true labels (benchmarks only)."
+        return detection_report(self.scores, true_conflicting, self.pseudo)
+    def __len__(self): return len(self.pseudo)
+
+def infer_groups(ba:Learner, split:BiasedSplit, rule:str=AmplifierSettings.rule, k:float=AmplifierSettings.topk, **kwargs)->InferredGroups:
+    "Score `split` with the amplifier and flag it with `rule`: the group inference every later step consumes."
+    sc = bias_scores(ba, split, **kwargs)
+    return InferredGroups(sc, pseudo_bias(sc, rule, k), len(split.classes))
 
 # %% ../nbs/04_amplifier.ipynb #0021
 def detection_report(scores:BiasScores, true_conflicting, pseudo=None)->dict:

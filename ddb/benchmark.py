@@ -11,7 +11,6 @@ import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
 from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name
 from .models import ARCHS
-from .amplifier import detection_report
 from .recipes import CRITERIA
 from .evaluation import METRICS
 from .config import METHODS, ConfigError, load_config
@@ -136,7 +135,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
         run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
         det = {}
         if run.has_bias:
-            r = detection_report(run.scores, run.data.train.conflicting, run.pseudo)
+            r = run.inferred['train'].detection(run.data.train.conflicting)
             det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
         for spec in (backbones or [None]):
             bb = parse_backbone(spec, run.cfg['recipes'])

@@ -13,11 +13,12 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback
 from .data import BiasedSplit, DataError
 from .models import predict_logits
+from .amplifier import InferredGroups
 from .recipes import CRITERIA, LABELLED_CRITERIA
 
 # %% auto #0
-__all__ = ['METRICS', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'score_predictions', 'SelectOnValid',
-           'valid_criteria', 'summarize', 'plot_group_accuracy']
+__all__ = ['METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'score_predictions',
+           'SelectOnValid', 'valid_criteria', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -100,25 +101,22 @@ def score_predictions(predictions:str|Path|pd.DataFrame,  # a run's predictions_
     return pd.DataFrame(rows).set_index('method')
 
 # %% ../nbs/06_evaluation.ipynb #0012
+PSEUDO_CRITERIA = tuple(c for c in CRITERIA if 'pseudo' in c or 'predicted' in c)   # need the amplifier's groups
+
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
     order = 70
     def __init__(self, valid:BiasedSplit, criterion:str='avg',
-                 pseudo=None,     # 1 where the amplifier flags a validation sample as conflicting
-                 bias_pred=None): # the amplifier's predicted class of each validation sample
+                 inferred:InferredGroups|None=None): # the amplifier's reading of the validation split (`infer_groups`)
         if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
-        if ('pseudo' in criterion or 'predicted' in criterion) and pseudo is None: raise ValueError(f"criterion {criterion!r} needs pseudo= (amplifier pseudo bias of the validation samples)")
-        if criterion == 'mean_predicted_group' and bias_pred is None: raise ValueError(f"criterion {criterion!r} needs bias_pred= (the amplifier's predicted class of the validation samples)")
+        if criterion in PSEUDO_CRITERIA and inferred is None: raise ValueError(f"criterion {criterion!r} needs inferred= (the amplifier's groups of the validation samples)")
         if criterion in LABELLED_CRITERIA and valid.groups is None: raise DataError(f"{valid.name}: criterion {criterion!r} needs bias labels")
-        self.valid, self.criterion = valid, criterion
-        self.pseudo = None if pseudo is None else np.asarray(pseudo)
-        self.bias_pred = None if bias_pred is None else np.asarray(bias_pred)
+        if inferred is not None and len(inferred) != len(valid): raise DataError(f'{valid.name}: {len(inferred)} inferred groups for {len(valid)} samples')
+        self.valid, self.criterion, self.inferred = valid, criterion, inferred
     def groups(self)->np.ndarray:
         "The validation groups the criterion reduces over."
-        t = self.valid.targets
         if self.criterion in LABELLED_CRITERIA: return self.valid.groups
-        if self.criterion == 'mean_predicted_group': return t * (max(t.max(), self.bias_pred.max()) + 1) + np.where(self.pseudo == 1, self.bias_pred, t)
-        return t * 2 + self.pseudo
+        return self.inferred.groups('predicted' if self.criterion == 'mean_predicted_group' else 'binary')
     def score(self, preds)->float:
         ok = preds == self.valid.targets
         if self.criterion == 'avg': return float(ok.mean())
@@ -134,13 +132,12 @@ class SelectOnValid(Callback):
         if self.best_state is not None: self.learn.model.load_state_dict(self.best_state)
 
 # %% ../nbs/06_evaluation.ipynb #0015
-def valid_criteria(preds, valid:BiasedSplit, pseudo=None, bias_pred=None)->dict:
-    "Criterion name -> validation score of `preds`, for every criterion that `valid` (bias labels) and the amplifier's outputs allow."
+def valid_criteria(preds, valid:BiasedSplit, inferred:InferredGroups|None=None)->dict:
+    "Criterion name -> validation score of `preds`, for every criterion that `valid` (bias labels) and the amplifier's groups allow."
     def usable(c):
         if c in LABELLED_CRITERIA: return valid.groups is not None
-        if c == 'mean_predicted_group': return pseudo is not None and bias_pred is not None
-        return 'pseudo' not in c or pseudo is not None
-    return {c: SelectOnValid(valid, c, pseudo, bias_pred).score(preds) for c in CRITERIA if usable(c)}
+        return c not in PSEUDO_CRITERIA or inferred is not None
+    return {c: SelectOnValid(valid, c, inferred).score(preds) for c in CRITERIA if usable(c)}
 
 # %% ../nbs/06_evaluation.ipynb #0018
 def summarize(results:pd.DataFrame, metrics=METRICS)->pd.DataFrame:

@@ -13,7 +13,7 @@ from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config
                         render_config)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
 from .sampling import generate_synthetic, synthetic_set
-from .amplifier import train_amplifier, bias_scores, pseudo_bias, detection_report, BiasScores
+from .amplifier import train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
 from .recipes import METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria
 from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
@@ -180,9 +180,10 @@ def stage_amplifier(self:Run):
                 if len(z[f'{s.name}_{k}']) != len(s): raise CorruptFileError(f"{folder/'scores.npz'}: {s.name}_{k} has {len(z[f'{s.name}_{k}'])} rows for {len(s)} images")
         return z
     z = self._timed('amplifier', folder, stage_key(self.cfg, 'amplifier', self.fingerprint), compute, load)
-    def scores(s): return BiasScores(z[f'{s.name}_ce'], np.exp(-z[f'{s.name}_ce']), z[f'{s.name}_pred'], s.targets.copy())
-    self.scores, self.valid_scores = scores(self.data.train), scores(self.data.valid)
-    self.pseudo, self.valid_pseudo = z['train_pseudo'], z['valid_pseudo']
+    def inferred(s): return InferredGroups(BiasScores(z[f'{s.name}_ce'], np.exp(-z[f'{s.name}_ce']), z[f'{s.name}_pred'], s.targets.copy()),
+                                           z[f'{s.name}_pseudo'], self.data.c)
+    self.inferred = {s.name: inferred(s) for s in (self.data.train, self.data.valid)}   # group inference, once: every later step reads it
+    self.scores, self.pseudo = self.inferred['train'].scores, self.inferred['train'].pseudo
     n = int(self.pseudo.sum()); self.log(f'amplifier: {n:,} training images flagged as bias-conflicting ({n / len(self.pseudo):.1%})')
     return self.scores
 
@@ -192,7 +193,7 @@ def make_method(self:Run, name:str, recipes:dict|None=None):
     "The `Method` object a method name stands for, with its config section and (DDB's recipes) the amplifier's outputs."
     own = method_recipe(recipes or self.cfg['recipes'], name)[1]
     if name == 'groupdro' and not self.has_bias: raise ConfigError("methods: 'groupdro' trains on the true (class, bias) groups, and this data has no bias labels; use ddb1")
-    inputs = {'ddb1': (self.pseudo, self.scores), 'ddb2': (self.scores,)}.get(name, ())
+    inputs = {'ddb1': (self.inferred['train'],), 'ddb2': (self.scores,)}.get(name, ())
     return METHOD_CLASSES[name](*inputs, **own)
 
 @patch
@@ -206,7 +207,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
     def compute():
         method = self.make_method(name, cfg['recipes'])
         learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'], r['augment'])
-        sel = SelectOnValid(self.data.valid, r['criterion'], self.valid_pseudo, self.valid_scores.pred); learn.add_cb(sel)
+        sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
         if self.quiet:
             with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])
@@ -214,7 +215,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
         save_torch(learn.model.state_dict(), folder/'model.pth')
         with atomic_path(folder/'preds.npy') as tmp:
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
-        valid = valid_criteria(sel.best_preds, self.data.valid, self.valid_pseudo, self.valid_scores.pred)
+        valid = valid_criteria(sel.best_preds, self.data.valid, self.inferred['valid'])
         return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name, valid=valid)
     self.last_method_dir = folder
     return self._timed(f'recipes/{name}', folder, stage_key(cfg, 'recipes', self.fingerprint, name), compute,
@@ -256,14 +257,14 @@ def stage_evaluation(self:Run)->dict:
     sel = {m: {k: read_manifest(self.out/'recipes'/m).get(k) for k in ('valid_score', 'best_epoch')} for m in self.preds}
     det = None
     if self.has_bias:
-        r = detection_report(self.scores, self.data.train.conflicting, self.pseudo)
+        r = self.inferred['train'].detection(self.data.train.conflicting)
         det = {k: r[k] for k in ('auroc', 'ap', 'precision', 'recall', 'f1', 'n_flagged', 'n_true')}
     self.metrics = dict(name=self.cfg['name'], seed=self.cfg['seed'], eval_split=s.name, methods=methods, selection=sel, detection=det,
                         n_flagged=int(self.pseudo.sum()), timing_s=dict(self.timing), peak_rss_mb=None, config=self.cfg,
                         data={sp.name: len(sp) for sp in self.data.splits})
     write_predictions(self.out, s, self.preds)
-    write_suspected(self.out, self.data.train, self.scores, self.pseudo)
-    figures = report_figures(self.out, self.data, self.synthetic, self.scores, self.pseudo, self.metrics, self.cfg['seed'])
+    write_suspected(self.out, self.data.train, self.inferred['train'])
+    figures = report_figures(self.out, self.data, self.synthetic, self.inferred['train'], self.metrics, self.cfg['seed'])
     self.timing['evaluation'] = round(time.time() - t0, 2)
     self.metrics.update(timing_s=dict(self.timing), total_s=round(time.time() - self.t_start, 1), peak_rss_mb=peak_rss_mb())
     save_json(self.metrics, self.out/'metrics.json')

@@ -14,7 +14,7 @@ from fastai.vision.augment import aug_transforms
 from .core import knob, set_seed, default_device
 from .data import BiasedData, DataError, biased_dls, balanced_weights
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
-from .amplifier import BiasScores
+from .amplifier import BiasScores, InferredGroups
 
 # %% auto #0
 __all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
@@ -203,22 +203,15 @@ class LfFCallback(Callback):
 # %% ../nbs/05_recipes.ipynb #0025
 @dataclass(eq=False, repr=False)
 class RecipeI(GroupRobust):
-    "DDB Recipe I: GroupDRO over (class x amplifier pseudo bias) groups."
+    "DDB Recipe I: GroupDRO over the amplifier's pseudo groups of the training split."
     name = 'ddb1'
-    pseudo: np.ndarray                # 1 where the amplifier flags a training sample as conflicting
-    scores: BiasScores|None = None    # the amplifier's scores on the training split (for groups='predicted')
+    inferred: InferredGroups          # the amplifier's reading of the training split (`ddb.amplifier.infer_groups`)
     eta: float = knob(0.01, 'float>0', 'group-weight step size')
-    groups: str = knob('predicted', 'choice:predicted|binary', 'predicted (flagged samples grouped by the amplifier\'s class) | binary (class x flagged)')
+    groups: str = knob('predicted', 'choice:predicted|binary', "predicted (flagged samples grouped by the amplifier's class) | binary (class x flagged)")
     balance: bool = True              # sample every group equally often
-    def __post_init__(self):
-        self.pseudo = np.asarray(self.pseudo).astype(np.int64)
-        if self.groups == 'predicted' and self.scores is None: raise ValueError("groups='predicted' needs the amplifier's scores: pass scores= or groups='binary'")
-        self.bias_pred = np.asarray(self.scores.pred) if self.groups == 'predicted' else None
     def _groups(self, data):
-        t = data.train.targets
-        if len(self.pseudo) != len(t): raise DataError(f'pseudo: {len(self.pseudo)} labels for {len(t)} training samples')
-        if self.bias_pred is None: return t * 2 + self.pseudo
-        return t * data.c + np.where(self.pseudo == 1, self.bias_pred, t)
+        if len(self.inferred) != len(data.train): raise DataError(f'pseudo: {len(self.inferred)} labels for {len(data.train)} training samples')
+        return self.inferred.groups(self.groups)
 
 # %% ../nbs/05_recipes.ipynb #0028
 @dataclass(eq=False, repr=False)

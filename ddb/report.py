@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 from .core import atomic_path
 from .data import BiasedData, BiasedSplit, show_aligned_conflicting
 from .sampling import show_per_class
-from .amplifier import BiasScores, plot_scores, show_suspected
+from .amplifier import InferredGroups, plot_scores, show_suspected
 from .evaluation import METRICS, plot_group_accuracy
 
 # %% auto #0
@@ -53,8 +53,9 @@ def write_predictions(out:Path, split:BiasedSplit, preds:dict)->Path:
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False)
     return path
 
-def write_suspected(out:Path, train:BiasedSplit, scores:BiasScores, pseudo)->pd.DataFrame:
+def write_suspected(out:Path, train:BiasedSplit, inferred:InferredGroups)->pd.DataFrame:
     "`suspected_conflicting.csv`: the training images by decreasing amplifier loss, flagged or not (true conflict when known)."
+    scores, pseudo = inferred.scores, inferred.pseudo
     cls, order = np.array(train.classes), np.argsort(-scores.ce, kind='stable')
     sus = pd.DataFrame({'rank': np.arange(1, len(order) + 1), 'index': order})
     if train.files is not None: sus['file'] = [str(train.files[i]) for i in order]
@@ -65,8 +66,9 @@ def write_suspected(out:Path, train:BiasedSplit, scores:BiasScores, pseudo)->pd.
     return sus
 
 # %% ../nbs/06b_report.ipynb #0011
-def report_figures(out:Path, data:BiasedData, synthetic:BiasedData, scores:BiasScores, pseudo, metrics:dict, seed:int=0)->list:
+def report_figures(out:Path, data:BiasedData, synthetic:BiasedData, inferred:InferredGroups, metrics:dict, seed:int=0)->list:
     "The report's figures under `out/figures`; returns their paths relative to `out`."
+    scores, pseudo = inferred.scores, inferred.pseudo
     figs, tr, has_bias = {}, data.train, data.train.bias is not None
     figs['synthetic_per_class'] = show_per_class(synthetic.train, n=8, seed=seed)
     if has_bias: figs['train_aligned_conflicting'] = show_aligned_conflicting(tr, n=4, seed=seed)
