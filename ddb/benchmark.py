@@ -79,7 +79,8 @@ def plot_benchmark(results:pd.DataFrame, metric:str='unbiased_acc'):
         m, s = g.mean().unstack() * 100, g.std().fillna(0).unstack() * 100
         for meth in m.index: ax.errorbar(m.columns, m.loc[meth], s.loc[meth], marker='o', capsize=3, label=meth, lw=2.5 if meth in DDB_METHODS else 1.2)
         ax.set_xscale('log'); ax.set_xticks(m.columns, [f'{c:g}%' for c in m.columns]); ax.minorticks_off()
-        ax.set_xlabel('bias-conflicting training images'); ax.set_ylabel(f'{metric} (%)'); ax.set_title(bb); ax.grid(alpha=.3)
+        ax.set_xlabel('bias-conflicting training images'); ax.set_ylabel(f'{metric} (%)')
+        ax.set_title(bb); ax.grid(alpha=.3)
     axs[0][-1].legend(fontsize=8)
     return fig
 

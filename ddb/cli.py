@@ -79,7 +79,8 @@ def main(argv=None)->int:
             if args.stage != 'evaluation': print(f'stopped after stage {args.stage}: {run.out}'); return 0
             m = run.metrics
             print(f"\n{m['name']} ({m['eval_split']} split, %):\n{results_table(m).to_string()}")
-            if m['detection']: print(f"amplifier: AUROC {m['detection']['auroc']:.3f}, flagged {m['detection']['n_flagged']:,} (precision {m['detection']['precision']:.3f}, recall {m['detection']['recall']:.3f})")
+            det = m['detection']
+            if det: print(f"amplifier: AUROC {det['auroc']:.3f}, flagged {det['n_flagged']:,} (precision {det['precision']:.3f}, recall {det['recall']:.3f})")
             print(f"{m['total_s']:.0f} s, peak memory {m['peak_rss_mb']:,.0f} MB; report: {run.out/'report.md'}")
             return 0
         if args.command == 'tune':

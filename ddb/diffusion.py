@@ -282,6 +282,7 @@ def benchmark_step(data:BiasedData, preset:str='mnist-cpu', steps:int=30, warmup
         t = torch.randint(0, 1000, (n,), generator=gen).to(x0.device); noise = torch.randn(x0.shape, generator=gen).to(x0.device)
         y = torch.where((torch.rand(n, generator=gen) < 0.1).to(x0.device), torch.full_like(y, m.null_class), y)
         loss = F.mse_loss(m(m.scheduler.add_noise(x0, noise, t), t, y), noise)
-        loss.backward(); nn.utils.clip_grad_norm_(m.parameters(), 1.0); opt.step(); opt.zero_grad(); ema.step(m.parameters())
+        loss.backward(); nn.utils.clip_grad_norm_(m.parameters(), 1.0)
+        opt.step(); opt.zero_grad(); ema.step(m.parameters())
     bare = (time.perf_counter() - t0) / steps
     return dict(fastai_s=timer.dt, bare_s=bare, ratio=timer.dt / bare)

@@ -151,5 +151,6 @@ def plot_group_accuracy(results:pd.DataFrame, metrics=('aligned_acc', 'conflicti
     "Grouped bars: one group of bars per method, one bar per metric (mean over seeds)."
     m = results.groupby('method', sort=False)[list(metrics)].mean()
     ax = m.plot.bar(ax=ax, figsize=(1.2 * len(m) + 3, 3.5), rot=0, width=0.8)
-    ax.set_ylabel('test accuracy'); ax.set_ylim(0, 1.15); ax.set_yticks(np.linspace(0, 1, 6)); ax.grid(axis='y', alpha=.3); ax.legend(fontsize=8, ncol=len(metrics), loc='upper center')
+    ax.set_ylabel('test accuracy'); ax.set_ylim(0, 1.15); ax.set_yticks(np.linspace(0, 1, 6))
+    ax.grid(axis='y', alpha=.3); ax.legend(fontsize=8, ncol=len(metrics), loc='upper center')
     return ax.figure
