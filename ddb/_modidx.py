@@ -258,6 +258,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'ddb.photos.write_photo_folders': ('photos.html#write_photo_folders', 'ddb/photos.py')},
             'ddb.pipeline': { 'ddb.pipeline.Run': ('pipeline.html#run', 'ddb/pipeline.py'),
                               'ddb.pipeline.Run.__init__': ('pipeline.html#run.__init__', 'ddb/pipeline.py'),
+                              'ddb.pipeline.Run._log_check': ('pipeline.html#run._log_check', 'ddb/pipeline.py'),
                               'ddb.pipeline.Run._timed': ('pipeline.html#run._timed', 'ddb/pipeline.py'),
                               'ddb.pipeline.Run.log': ('pipeline.html#run.log', 'ddb/pipeline.py'),
                               'ddb.pipeline.Run.make_method': ('pipeline.html#run.make_method', 'ddb/pipeline.py'),
@@ -351,4 +352,13 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'ddb.sampling.make_scheduler': ('sampling.html#make_scheduler', 'ddb/sampling.py'),
                               'ddb.sampling.sample': ('sampling.html#sample', 'ddb/sampling.py'),
                               'ddb.sampling.show_per_class': ('sampling.html#show_per_class', 'ddb/sampling.py'),
-                              'ddb.sampling.synthetic_set': ('sampling.html#synthetic_set', 'ddb/sampling.py')}}}
+                              'ddb.sampling.synthetic_set': ('sampling.html#synthetic_set', 'ddb/sampling.py')},
+            'ddb.stopping': { 'ddb.stopping.CaptureCheck': ('stopping.html#capturecheck', 'ddb/stopping.py'),
+                              'ddb.stopping.CaptureCheck.__init__': ('stopping.html#capturecheck.__init__', 'ddb/stopping.py'),
+                              'ddb.stopping.CaptureCheck.after_epoch': ('stopping.html#capturecheck.after_epoch', 'ddb/stopping.py'),
+                              'ddb.stopping.CaptureCheck.before_fit': ('stopping.html#capturecheck.before_fit', 'ddb/stopping.py'),
+                              'ddb.stopping.CaptureCheck.check': ('stopping.html#capturecheck.check', 'ddb/stopping.py'),
+                              'ddb.stopping.CaptureCheck.table': ('stopping.html#capturecheck.table', 'ddb/stopping.py'),
+                              'ddb.stopping.compare_checks': ('stopping.html#compare_checks', 'ddb/stopping.py'),
+                              'ddb.stopping.jaccard': ('stopping.html#jaccard', 'ddb/stopping.py'),
+                              'ddb.stopping.quick_flags': ('stopping.html#quick_flags', 'ddb/stopping.py')}}}

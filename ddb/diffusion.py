@@ -69,6 +69,9 @@ class DiffusionSettings:
     img_size: int|None = knob(None, 'int>0?', "images are area-resized to this for the diffusion model; null: the preset's")
     prediction_type: str|None = knob(None, 'choice?:epsilon|sample|v_prediction', "epsilon | sample | v_prediction; null: the preset's")
     checkpoint_every: int = knob(1, 'int>0', 'checkpoint every this many epochs (an epoch is a tenth of the steps)')
+    stop: str = knob('none', 'choice:none|flags', "none | flags: stop once a quick amplifier's flags on the real images stop changing (steps: the most)")
+    stop_threshold: float = knob(0.8, 'float(0,1]', 'stop: the Jaccard overlap of two consecutive checks that ends training')
+    check_every: int = knob(1, 'int>0', 'stop: epochs between checks')
 
 # %% ../nbs/02_diffusion.ipynb #0009
 def cond_unet(classes:list, cfg:dict, in_channels:int=3)->CondUNet:
@@ -190,11 +193,13 @@ def torch_adamw(wd:float):
     return opt
 
 # %% ../nbs/02_diffusion.ipynb #0020
-def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionSettings.checkpoint_every, steps:int|None=None)->Learner:
+def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionSettings.checkpoint_every, steps:int|None=None,
+                    cbs=None,   # more callbacks for this fit (e.g. `ddb.stopping.CaptureCheck`)
+                   )->Learner:
     "Train for the config's steps with a one-cycle schedule; with `dest`, checkpoint there and resume from it."
     steps = steps or learn.diffusion_cfg['steps']
     n_epoch = max(1, round(steps / learn.steps_per_epoch))
-    cbs, start = [], 0
+    cbs, start = list(cbs or []), 0
     if dest is not None:
         ck = DiffusionCheckpoint(Path(dest)/'checkpoint.pth', every)
         s = _load_checkpoint(ck.ckpt) if ck.ckpt.exists() else None

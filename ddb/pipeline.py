@@ -14,6 +14,7 @@ from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
 from .sampling import generate_synthetic, synthetic_set
 from .amplifier import train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
+from .stopping import CaptureCheck
 from .recipes import METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria
 from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
@@ -26,7 +27,9 @@ STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
 _KEY_SECTIONS = {'data': ['data'], 'diffusion': ['data', 'diffusion'], 'sampling': ['data', 'diffusion', 'sampling'],
                  'amplifier': ['data', 'diffusion', 'sampling', 'amplifier']}
 _NOT_IN_KEYS = {'diffusion': ('checkpoint_every',)}   # how often to checkpoint changes no result
-_NEW_FIELDS = {'augment': False}   # recipe fields added later: left out of keys at these values, so older caches stay valid
+_NEW_FIELDS = {'recipes': {'augment': False},          # fields added later: left out of keys at these values, so older caches stay valid
+               'diffusion': {'stop': 'none', 'stop_threshold': 0.8, 'check_every': 1}}
+_STOP_FIELDS = ('stop_threshold', 'check_every')       # without a stopping rule they change nothing
 RUN_NAMES = (*STAGES[:-1], 'figures', 'tune', 'metrics.json', 'report.md', 'predictions_*.csv', 'suspected_conflicting.csv')  # what a run folder holds
 
 def _norm(o): return json.loads(json.dumps(o, default=str))
@@ -34,10 +37,13 @@ def _norm(o): return json.loads(json.dumps(o, default=str))
 def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
     "What a stage's artifact depends on: the seed, the data fingerprint and the result-changing settings of the sections up to it."
     secs = _KEY_SECTIONS['amplifier' if stage == 'recipes' else stage]
-    key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: {k: v for k, v in cfg[s].items() if k not in _NOT_IN_KEYS.get(s, ())} for s in secs})
+    def kept(sec, items):
+        new, idle = _NEW_FIELDS.get(sec, {}), sec == 'diffusion' and cfg['diffusion'].get('stop', 'none') == 'none'
+        return {k: v for k, v in items if k not in _NOT_IN_KEYS.get(sec, ()) and not (k in new and v == new[k]) and not (idle and k in _STOP_FIELDS)}
+    key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: kept(s, cfg[s].items()) for s in secs})
     if stage == 'recipes':
         shared, own = method_recipe(cfg['recipes'], method)
-        key['recipes'] = {k: v for k, v in shared.items() if k not in _NEW_FIELDS or v != _NEW_FIELDS[k]}
+        key['recipes'] = kept('recipes', shared.items())
         key['method'] = dict(name=method, **own)
     return _norm(key)
 
@@ -135,14 +141,28 @@ def stage_diffusion(self:Run):
         over = {k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')}
         learn = diffusion_learner(self.data, d['preset'], device=self.device, seed=self.cfg['seed'], **over)
         self.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px")
+        cbs, check = [], None
+        if d['stop'] == 'flags':   # the label-free stopping rule (`04a_stopping`); bias labels only go into its report
+            check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], seed=self.cfg['seed'], log=self._log_check,
+                                 true_conflicting=self.data.train.conflicting if self.has_bias else None)
+            cbs.append(check)
         if self.quiet:
-            with learn.no_bar(), learn.no_logging(): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'])
-        else: train_diffusion(learn, folder/'ckpt', d['checkpoint_every'])
-        save_diffusion(learn, folder/'model', preset=d['preset'], steps=d['steps'])
-        return dict(final_loss=float(learn.recorder.losses[-1]) if learn.recorder.losses else None)
+            with learn.no_bar(), learn.no_logging(): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
+        else: train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
+        trained = check.stopped_at if check is not None and check.stopped_at else d['steps']
+        save_diffusion(learn, folder/'model', preset=d['preset'], steps=d['steps'], trained_steps=trained)
+        if check is not None:
+            with atomic_path(folder/'capture_checks.csv') as tmp: check.table().to_csv(tmp, index=False)
+            self.log(f"diffusion: {'stopped by the rule' if check.stopped_at else 'ran to the end'} at {trained:,} of {d['steps']:,} steps")
+        return dict(final_loss=float(learn.recorder.losses[-1]) if learn.recorder.losses else None, trained_steps=trained)
     self.diffusion_model = self._timed('diffusion', folder, stage_key(self.cfg, 'diffusion', self.fingerprint), compute,
                                        lambda: load_diffusion(folder/'model', self.device))
     return self.diffusion_model
+
+@patch
+def _log_check(self:Run, r:dict):
+    overlap = '-' if r['jaccard'] is None else f"{r['jaccard']:.3f}"
+    self.log(f"diffusion: check at step {r['step']:,}: {r['n_flagged']:,} flagged, overlap with the last check {overlap} ({r['seconds']} s)")
 
 # %% ../nbs/07_pipeline.ipynb #0038
 @patch
