@@ -15,7 +15,7 @@ from fastai.data.core import DataLoaders
 from fastai.vision.augment import Flip
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import knob, set_seed, default_device, image_grid
+from .core import knob, set_seed, default_device, image_grid, training_output
 from .data import BiasedData, BiasedSplit, DataError, biased_dls
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
@@ -65,9 +65,7 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
                     opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True), cbs=cbs)
     learn.ba_size, learn.ba_stats = size, stats
     if steps is not None: epochs = max(1, round(steps / len(dls.train)))
-    if quiet:
-        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
-    else: learn.fit_one_cycle(epochs, lr)
+    with training_output(learn, 'amplifier', quiet): learn.fit_one_cycle(epochs, lr)
     return learn
 
 # %% ../nbs/04_amplifier.ipynb #0015

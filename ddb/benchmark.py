@@ -51,7 +51,9 @@ def ddb_lead(results:pd.DataFrame, metric:str='unbiased_acc')->pd.DataFrame:
     if orc: r['vs_oracle'] = (m[ddb].max(axis=1) - m[orc].max(axis=1)).round(1)
     return r
 
-def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc')->str:
+def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc',
+                     all_metrics:bool=True, # end with every metric of every (backbone, ratio, method)
+                    )->str:
     "Markdown: per backbone, `metric` (mean ± std, %) per method and ratio, the DDB lead, then all metrics."
     out, lead = [], ddb_lead(results, metric)
     for bb, r in results.groupby('backbone', sort=False):
@@ -65,6 +67,7 @@ def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc')->str:
             if 'vs_oracle' in lead: t.loc['DDB minus GroupDRO with true groups (points)'] = [f"{lead.loc[(bb, c), 'vs_oracle']:+.1f}" for c in pcts]
         t.index.name = 'method'
         out += [f'### {bb}: {metric} (%), mean ± std over {n} seed{"s" * (n > 1)}', '', md_table(t), '']
+    if not all_metrics: return '\n'.join(out)
     full = pd.concat({m: _pm(results.groupby(['backbone', 'conflict_pct', 'method'], sort=False)[m]) for m in (*METRICS, 'weighted_acc') if m in results}, axis=1)
     full.index = [f'{b} {c:g}% {m}' for b, c, m in full.index]; full.index.name = 'backbone ratio method'
     return '\n'.join(out + ['### All metrics (%)', '', md_table(full), ''])

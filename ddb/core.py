@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #0002
 from __future__ import annotations
-import os, copy, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fnmatch
+import os, sys, functools, copy, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fnmatch
 from pathlib import Path
 from dataclasses import field, fields, MISSING
 import numpy as np, torch
@@ -13,10 +13,10 @@ import ddb
 
 # %% auto #0
 __all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError', 'set_seed',
-           'torch_generator', 'default_device', 'parse_device', 'atomic_path', 'save_json', 'load_json', 'save_torch',
-           'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches',
-           'file_hashes', 'changed_files', 'claim_folder', 'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8',
-           'image_grid']
+           'torch_generator', 'default_device', 'parse_device', 'interactive', 'epoch_line', 'training_output',
+           'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch', 'runs_root', 'artifact_dir',
+           'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes', 'changed_files', 'claim_folder',
+           'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -61,6 +61,33 @@ def parse_device(name:str|torch.device)->torch.device:
     except (RuntimeError, TypeError): raise DDBError(f'device {name!r}: not a device (expected cpu, cuda, cuda:N or mps)') from None
     if d.type not in ('cpu', 'cuda', 'mps'): raise DDBError(f'device {name!r}: ddb runs on cpu, cuda or mps')
     return d
+
+# %% ../nbs/00_core.ipynb #0111
+def interactive()->bool:
+    "Whether progress bars can redraw in place: in a notebook, or when standard output is a terminal."
+    from fastprogress.fastprogress import IN_NOTEBOOK
+    isatty = getattr(sys.stdout, 'isatty', None)
+    return bool(IN_NOTEBOOK or (callable(isatty) and isatty()))
+
+def epoch_line(learn, stage:str, log:list):
+    "One line for an epoch from fastai's `Recorder.log` (epoch, losses, metrics, time): `stage: epoch 3/10 train_loss 0.4120 ...`."
+    names = list(learn.recorder.metric_names)
+    parts = [f'epoch {int(log[0]) + 1}/{learn.n_epoch}'] + [f'{n} {v:.4f}' if isinstance(v, float) else f'{n} {v}' for n, v in zip(names[1:], log[1:])]
+    print(f'{stage}: ' + '  '.join(parts), flush=True)
+
+@contextlib.contextmanager
+def training_output(learn,          # a fastai `Learner`
+                    stage:str,      # the name that starts each line, e.g. 'diffusion' or 'erm'
+                    quiet:bool=False):
+    "While `learn` trains: nothing when `quiet`; live bars in a notebook or terminal; otherwise one line per epoch."
+    if quiet:
+        with learn.no_bar(), learn.no_logging(): yield learn
+    elif interactive(): yield learn
+    else:
+        old, learn.logger = learn.logger, functools.partial(epoch_line, learn, stage)
+        try:
+            with learn.no_bar(): yield learn
+        finally: learn.logger = old
 
 # %% ../nbs/00_core.ipynb #0013
 @contextlib.contextmanager

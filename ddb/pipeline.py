@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy, json, shutil, sys, time
 from pathlib import Path
 import numpy as np
-from .core import (UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
+from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
                       atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child)
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, load_data, data_fingerprint, resolve_config, method_recipe,
                         render_config)
@@ -146,9 +146,7 @@ def stage_diffusion(self:Run):
             check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], seed=self.cfg['seed'], log=self._log_check,
                                  true_conflicting=self.data.train.conflicting if self.has_bias else None)
             cbs.append(check)
-        if self.quiet:
-            with learn.no_bar(), learn.no_logging(): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
-        else: train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
+        with training_output(learn, 'diffusion', self.quiet): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
         trained = check.stopped_at if check is not None and check.stopped_at else d['steps']
         save_diffusion(learn, folder/'model', preset=d['preset'], steps=d['steps'], trained_steps=trained)
         if check is not None:
@@ -229,9 +227,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
         learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'], r['augment'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
-        if self.quiet:
-            with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])
-        else: fit_method(learn, r['epochs'], r['lr'])
+        with training_output(learn, name, self.quiet): fit_method(learn, r['epochs'], r['lr'])
         save_torch(learn.model.state_dict(), folder/'model.pth')
         with atomic_path(folder/'preds.npy') as tmp:
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))

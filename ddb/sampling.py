@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_sampling.ipynb #0002
 from __future__ import annotations
-import hashlib
+import hashlib, time
 from pathlib import Path
 from dataclasses import dataclass
 import numpy as np, torch
@@ -12,7 +12,7 @@ from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8
+from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
 
@@ -100,7 +100,9 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
         write_manifest(dest, config=cfg, complete=False)
         jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))]
         folders = class_folders(dest, model.classes)
-        for c, k in (progress_bar(jobs) if progress else jobs):
+        t0, bar = time.time(), progress and interactive()   # a log file gets a line per class instead of a bar
+        for j, (c, k) in enumerate(progress_bar(jobs) if bar else jobs):
+            if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != c): print(f'sampling: class {model.classes[c]!s} ({time.time() - t0:.0f} s)', flush=True)
             folder = folders[c]
             names = [folder/f'{c}_{i:06d}.png' for i in range(k * bs, min((k + 1) * bs, n_per_class))]
             if all(f.exists() for f in names): continue
