@@ -117,6 +117,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'ddb.core.load_torch': ('core.html#load_torch', 'ddb/core.py'),
                           'ddb.core.manifest_matches': ('core.html#manifest_matches', 'ddb/core.py'),
                           'ddb.core.parse_device': ('core.html#parse_device', 'ddb/core.py'),
+                          'ddb.core.plain_progress': ('core.html#plain_progress', 'ddb/core.py'),
                           'ddb.core.read_manifest': ('core.html#read_manifest', 'ddb/core.py'),
                           'ddb.core.runs_root': ('core.html#runs_root', 'ddb/core.py'),
                           'ddb.core.safe_child': ('core.html#safe_child', 'ddb/core.py'),

@@ -4,6 +4,7 @@
 
 # %% ../nbs/04_amplifier.ipynb #0002
 from __future__ import annotations
+import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
 from dataclasses import dataclass
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
@@ -15,7 +16,7 @@ from fastai.data.core import DataLoaders
 from fastai.vision.augment import Flip
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import knob, set_seed, default_device, image_grid, training_output
+from .core import knob, set_seed, default_device, image_grid, training_output, plain_progress
 from .data import BiasedData, BiasedSplit, DataError, biased_dls
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
@@ -61,8 +62,8 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
     stats = None if arch in ('mlp', 'cnn', 'cnn-gap') or (arch == 'auto' and size <= 32) else 'imagenet'
     dls = amplifier_dls(synth, size, stats, bs, augment, device, seed)
     model = classifier(arch, len(synth.classes), size, synth.train.shape[-1], weights)
-    learn = Learner(dls, model, loss_func=ce_loss if loss == 'ce' else gce_loss, metrics=accuracy,
-                    opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True), cbs=cbs)
+    learn = plain_progress(Learner(dls, model, loss_func=ce_loss if loss == 'ce' else gce_loss, metrics=accuracy,
+                                   opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True), cbs=cbs), 'amplifier')
     learn.ba_size, learn.ba_stats = size, stats
     if steps is not None: epochs = max(1, round(steps / len(dls.train)))
     with training_output(learn, 'amplifier', quiet): learn.fit_one_cycle(epochs, lr)

@@ -13,10 +13,10 @@ import ddb
 
 # %% auto #0
 __all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError', 'set_seed',
-           'torch_generator', 'default_device', 'parse_device', 'interactive', 'epoch_line', 'training_output',
-           'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch', 'runs_root', 'artifact_dir',
-           'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes', 'changed_files', 'claim_folder',
-           'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
+           'torch_generator', 'default_device', 'parse_device', 'interactive', 'epoch_line', 'plain_progress',
+           'training_output', 'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch', 'runs_root',
+           'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes', 'changed_files',
+           'claim_folder', 'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -75,19 +75,21 @@ def epoch_line(learn, stage:str, log:list):
     parts = [f'epoch {int(log[0]) + 1}/{learn.n_epoch}'] + [f'{n} {v:.4f}' if isinstance(v, float) else f'{n} {v}' for n, v in zip(names[1:], log[1:])]
     print(f'{stage}: ' + '  '.join(parts), flush=True)
 
+def plain_progress(learn,          # a fastai `Learner`
+                   stage:str,      # the name that starts each line, e.g. 'diffusion' or 'erm'
+                  ):
+    "Where no bar can redraw, make `learn` print one line per epoch instead of fastprogress's bars (in place; returns `learn`)."
+    if not interactive():
+        if hasattr(learn, 'progress'): learn.remove_cb(learn.progress)
+        learn.logger = functools.partial(epoch_line, learn, stage)
+    return learn
+
 @contextlib.contextmanager
-def training_output(learn,          # a fastai `Learner`
-                    stage:str,      # the name that starts each line, e.g. 'diffusion' or 'erm'
-                    quiet:bool=False):
-    "While `learn` trains: nothing when `quiet`; live bars in a notebook or terminal; otherwise one line per epoch."
+def training_output(learn, stage:str, quiet:bool=False):
+    "While `learn` trains: nothing when `quiet`; otherwise bars in a notebook or terminal and one line per epoch elsewhere."
     if quiet:
         with learn.no_bar(), learn.no_logging(): yield learn
-    elif interactive(): yield learn
-    else:
-        old, learn.logger = learn.logger, functools.partial(epoch_line, learn, stage)
-        try:
-            with learn.no_bar(): yield learn
-        finally: learn.logger = old
+    else: yield plain_progress(learn, stage)
 
 # %% ../nbs/00_core.ipynb #0013
 @contextlib.contextmanager

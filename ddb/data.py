@@ -4,6 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0002
 from __future__ import annotations
+import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
 import warnings
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F

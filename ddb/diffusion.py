@@ -4,6 +4,7 @@
 
 # %% ../nbs/02_diffusion.ipynb #0002
 from __future__ import annotations
+import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
 import math, random, copy, warnings
 from pathlib import Path
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch
+from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms
 
 # %% auto #0
@@ -182,7 +183,7 @@ def diffusion_learner(data:BiasedData|BiasedSplit,  # training images with class
     dls = diffusion_dls(data, cfg, spe, device=device, seed=seed)
     model = cond_unet(train.classes, cfg, in_channels=train.shape[-1])
     cbs = [DDPMCallback(cfg['label_dropout'], seed), GradientClip(cfg['grad_clip']), EMACallback(cfg['ema_decay'])]
-    learn = Learner(dls, model, loss_func=diffusion_loss, opt_func=torch_adamw(cfg['wd']), cbs=cbs)
+    learn = plain_progress(Learner(dls, model, loss_func=diffusion_loss, opt_func=torch_adamw(cfg['wd']), cbs=cbs), 'diffusion')
     if device.type == 'cuda': learn = learn.to_bf16()
     learn.diffusion_cfg, learn.steps_per_epoch = cfg, spe
     return learn

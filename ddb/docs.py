@@ -133,6 +133,7 @@ def docs_main(argv=None)->int:
     p = argparse.ArgumentParser(prog='ddb-docs', description='Write README.md from nbs/index.ipynb and render the notebooks to static HTML.')
     p.add_argument('--check', action='store_true', help='only say whether README.md matches nbs/index.ipynb (exit status 1 if not)')
     p.add_argument('--readme-only', action='store_true', help='write README.md, skip the site')
+    p.add_argument('--site-only', action='store_true', help='render the site, leave README.md alone (CI)')
     p.add_argument('--dest', default='_docs_offline', help='where the site goes (default: _docs_offline)')
     a = p.parse_args(argv)
     index = Path('nbs')/'index.ipynb'
@@ -141,8 +142,9 @@ def docs_main(argv=None)->int:
     if a.check:
         same = Path('README.md').exists() and Path('README.md').read_text() == text
         print('README.md matches nbs/index.ipynb' if same else 'README.md differs from nbs/index.ipynb: run ddb-docs'); return 0 if same else 1
-    with atomic_path(Path('README.md')) as tmp: tmp.write_text(text)
-    print(f'README.md: {len(text.encode()):,} bytes')
+    if not a.site_only:
+        with atomic_path(Path('README.md')) as tmp: tmp.write_text(text)
+        print(f'README.md: {len(text.encode()):,} bytes')
     if a.readme_only: return 0
     subprocess.run(['nbdev-proc-nbs', '--n-workers', '0'], check=True)
     pages = render_site('_proc', a.dest)

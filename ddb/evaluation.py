@@ -4,6 +4,7 @@
 
 # %% ../nbs/06_evaluation.ipynb #0002
 from __future__ import annotations
+import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
 import copy
 from pathlib import Path
 from types import SimpleNamespace

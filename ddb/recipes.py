@@ -4,6 +4,7 @@
 
 # %% ../nbs/05_recipes.ipynb #0002
 from __future__ import annotations
+import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
 import numpy as np, torch, torch.nn.functional as F
 from dataclasses import dataclass
 from fastai.learner import Learner
@@ -11,7 +12,7 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.vision.augment import aug_transforms
-from .core import knob, set_seed, default_device
+from .core import knob, set_seed, default_device, plain_progress
 from .data import BiasedData, DataError, biased_dls, balanced_weights
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
@@ -75,8 +76,8 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     dls = biased_dls(data, bs, size=size, stats=stats, weights=method.weights(data), device=device, seed=seed, resize_mode='area')
     if augment: dls.train.after_batch.add(augment_tfms(size))
     factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
-    learn = Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
-                    opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True))
+    learn = plain_progress(Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
+                                   opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True)), type(method).__name__)
     learn.method, learn.model_factory, learn.input_size, learn.input_stats, learn.lr, learn.data = method, factory, size, stats, lr, data
     method.setup(learn)
     return learn

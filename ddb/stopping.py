@@ -4,6 +4,7 @@
 
 # %% ../nbs/04a_stopping.ipynb #0002
 from __future__ import annotations
+import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
 import random, time
 import numpy as np, pandas as pd, torch
 from scipy.stats import spearmanr
