@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_docs.ipynb #0002
 from __future__ import annotations
-import copy, json, re, shutil, subprocess, sys
+import copy, json, re, shutil, sys
 from pathlib import Path
 import yaml
 from .core import atomic_path
@@ -146,6 +146,8 @@ def docs_main(argv=None)->int:
         with atomic_path(Path('README.md')) as tmp: tmp.write_text(text)
         print(f'README.md: {len(text.encode()):,} bytes')
     if a.readme_only: return 0
-    subprocess.run(['nbdev-proc-nbs', '--n-workers', '0'], check=True)
+    from nbdev.config import get_config
+    from nbdev.serve import proc_nbs
+    proc_nbs(get_config().nbs_path, n_workers=0)   # `nbdev-proc-nbs` without its attempt to install Quarto (sudo, a download)
     pages = render_site('_proc', a.dest)
     print(f'{a.dest}: {len(pages)} pages'); return 0
