@@ -257,6 +257,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'ddb.models.ce_loss': ('models.html#ce_loss', 'ddb/models.py'),
                             'ddb.models.classifier': ('models.html#classifier', 'ddb/models.py'),
                             'ddb.models.gce_loss': ('models.html#gce_loss', 'ddb/models.py'),
+                            'ddb.models.imagenet_state': ('models.html#imagenet_state', 'ddb/models.py'),
+                            'ddb.models.imagenet_weights_file': ('models.html#imagenet_weights_file', 'ddb/models.py'),
                             'ddb.models.mlp': ('models.html#mlp', 'ddb/models.py'),
                             'ddb.models.predict_logits': ('models.html#predict_logits', 'ddb/models.py'),
                             'ddb.models.resnet': ('models.html#resnet', 'ddb/models.py'),

@@ -43,7 +43,7 @@ class AmplifierSettings:
     lr: float = knob(1e-3, 'float>0')
     rule: str = knob('otsu', 'choice:otsu|gmm|misclassified|topk', 'pseudo bias rule: otsu | gmm | misclassified | topk (per class, on the amplifier loss)')
     topk: float = knob(0.01, 'float(0,1]', 'share flagged per class by rule topk')
-    weights: str|None = knob(None, 'path?', 'local ResNet weights file (never downloaded)')
+    weights: str|None = knob(None, 'path?', "ResNet weights: 'imagenet' (torchvision's, via the torch cache) or a local file")
 
 def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedData to train on)
                     arch:str=AmplifierSettings.arch, # see `classifier`

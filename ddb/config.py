@@ -154,7 +154,7 @@ amplifier: {arch: cnn-gap}
 recipes: {arch: cnn-gap, size: 32, epochs: 30, bs: 64, lr: 0.003, wd: 0.01, augment: true}
 ''',
 'waterbirds': '''\
-# GPU. Waterbirds (metadata.csv); set data.root. ResNet-50 as in the literature: give recipes.weights for ImageNet weights.
+# GPU. Waterbirds (metadata.csv); set data.root. ResNet-50 as in the literature: --set recipes.weights=imagenet for ImageNet weights.
 data: {kind: waterbirds, load_size: 224}
 diffusion: {preset: paper-64}
 sampling: {n_per_class: 1000, scheduler: ddim}
@@ -296,7 +296,7 @@ def check_config(cfg:dict)->dict:
         if d[f] is not None: _need(Path(d[f]).exists(), f'data.{f}', f'{d[f]} does not exist')
     for sec in ('amplifier', 'recipes'):
         w = cfg[sec]['weights']
-        if w is not None: _need(Path(w).is_file(), f'{sec}.weights', f'{w} is not a file')
+        if w not in (None, 'imagenet'): _need(Path(w).is_file(), f'{sec}.weights', f"{w} is not a file (or 'imagenet')")
     return cfg
 
 # %% ../nbs/06a_config.ipynb #0026

@@ -5,13 +5,15 @@
 # %% ../nbs/03a_models.ipynb #0002
 from __future__ import annotations
 import math
+from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 import torchvision
-from .core import default_device, load_torch
+from .core import DDBError, default_device, load_torch, _first_line
 from .data import BiasedSplit, split_dl
 
 # %% auto #0
-__all__ = ['ARCHS', 'mlp', 'small_cnn', 'resnet', 'classifier', 'ce_loss', 'gce_loss', 'accuracy', 'predict_logits']
+__all__ = ['IMAGENET', 'ARCHS', 'mlp', 'small_cnn', 'imagenet_weights_file', 'imagenet_state', 'resnet', 'classifier', 'ce_loss',
+           'gce_loss', 'accuracy', 'predict_logits']
 
 # %% ../nbs/03a_models.ipynb #0005
 def mlp(n_classes:int, in_features:int, hidden:int=100, n_hidden:int=3)->nn.Module:
@@ -30,10 +32,33 @@ def small_cnn(n_classes:int, in_channels:int=3, width:int=32,
     side = math.ceil(math.ceil(img_size / 2) / 2)  # after two stride-2 convolutions
     return nn.Sequential(*body, nn.Flatten(), nn.Linear(4*width * side**2, n_classes))
 
-def resnet(n_classes:int, depth:int=18, weights:str|None=None)->nn.Module:
-    "torchvision ResNet-18/50, random or from a local `weights` file (never downloaded), with a new head."
+IMAGENET = 'imagenet'   # the `weights` value for torchvision's published ImageNet weights
+
+def imagenet_weights_file(depth:int)->tuple:
+    "Where torchvision keeps ResNet-`depth`'s ImageNet weights in the torch cache (`$TORCH_HOME/hub/checkpoints`), and their URL."
+    url = {18: torchvision.models.ResNet18_Weights, 50: torchvision.models.ResNet50_Weights}[depth].IMAGENET1K_V1.url
+    return Path(torch.hub.get_dir())/'checkpoints'/Path(url).name, url
+
+def imagenet_state(depth:int)->dict:
+    "ResNet-`depth`'s ImageNet weights: read from the torch cache, downloaded there first (hash checked) when missing and online."
+    path, url = imagenet_weights_file(depth)
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            torch.hub.download_url_to_file(url, str(path), hash_prefix=path.stem.split('-')[-1], progress=False)  # to a temporary name, then moved
+        except Exception as e:
+            raise DDBError(f"weights 'imagenet': ResNet-{depth}'s ImageNet weights are not in the torch cache ({path}) and could not be downloaded "
+                           f"({type(e).__name__}: {_first_line(e)}). Online, run once to download them; offline, copy {path.name} (from {url}) "
+                           f"into {path.parent}, or give a local weights file") from None
+    return load_torch(path)   # weights only: nothing is unpickled
+
+def resnet(n_classes:int, depth:int=18,
+           weights:str|None=None, # None (random), 'imagenet' (torchvision's weights, via the torch cache) or a local state-dict file
+          )->nn.Module:
+    "torchvision ResNet-18/50, random, with ImageNet weights or from a local `weights` file, with a new head."
     m = {18: torchvision.models.resnet18, 50: torchvision.models.resnet50}[depth](weights=None)
-    if weights is not None: m.load_state_dict(load_torch(weights))
+    if weights == IMAGENET: m.load_state_dict(imagenet_state(depth))
+    elif weights is not None: m.load_state_dict(load_torch(weights))
     m.fc = nn.Linear(m.fc.in_features, n_classes)
     return m
 

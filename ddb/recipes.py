@@ -50,7 +50,7 @@ class RecipeSettings:
     lr: float = knob(0.001, 'float>0', "Adam, one-cycle (every method; a method's own lr below overrides it)")
     wd: float = knob(0.0, 'float>=0', 'decoupled weight decay (likewise)')
     augment: bool = knob(False, 'bool', "flips, crops, rotations, lighting on every method's training batches (photos need it)")
-    weights: str|None = knob(None, 'path?', 'local ResNet weights file (never downloaded)')
+    weights: str|None = knob(None, 'path?', "ResNet weights: 'imagenet' (torchvision's, via the torch cache) or a local file")
     seed: int|None = knob(None, 'int[0,4294967295]?', "seed of the debiased models (ddb benchmark varies it); null: the run's seed")
     criterion: str = knob('worst_pseudo_group', 'choice:' + '|'.join(CRITERIA),
                           'epoch selection on validation data: avg | worst_pseudo_group | mean_pseudo_group | mean_predicted_group | worst_group, mean_group (need bias labels)')
