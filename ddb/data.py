@@ -19,7 +19,7 @@ from fasttransform import Transform, Pipeline
 from .core import DDBError, image_grid
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'DataError', 'read_image', 'check_images', 'image_files',
+__all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'EVAL_BS', 'DataError', 'read_image', 'check_images', 'image_files',
            'BiasedSplit', 'stratified_indices', 'BiasedData', 'majority_bias', 'ResizeBatch', 'batch_tfms',
            'balanced_weights', 'SplitDL', 'split_dl', 'biased_dls', 'show_aligned_conflicting']
 
@@ -331,6 +331,8 @@ class SplitDL(DataLoader):
         return torch.multinomial(self.weights, self.n, replacement=True, generator=g).tolist()
 
 # %% ../nbs/01_data.ipynb #0067
+EVAL_BS = 1024   # the batch of every evaluation pass (predictions, scores, the validation pass of training): the same batch gives the same numbers
+
 def split_dl(split:BiasedSplit, bs:int=64, train:bool=False, size=None, stats='imagenet',
              weights=None, balance:str|None=None, groups=None, device=None, resize_mode:str='bilinear', **kwargs)->SplitDL:
     "A `SplitDL` for one split; `train` shuffles (or samples by `weights`/`balance`) and drops the last partial batch."
@@ -351,7 +353,7 @@ def biased_dls(data:BiasedData, bs:int=64, size=None, stats='imagenet', weights=
     if data.valid is None: raise DataError(f'{data.name}: no validation split (build the data with valid_pct > 0 or give one)')
     if seed is not None: import random; random.seed(seed)  # fastai's DataLoader draws its shuffling seed from `random`
     trn = split_dl(data.train, bs, True, size, stats, weights, balance, groups, device, **kwargs)
-    val = split_dl(data.valid, bs * 2, False, size, stats, device=device, **kwargs)
+    val = split_dl(data.valid, EVAL_BS, False, size, stats, device=device, **kwargs)
     dls = DataLoaders(trn, val, device=device)
     dls.n_inp = 1
     return dls

@@ -9,10 +9,10 @@ import copy
 from pathlib import Path
 from types import SimpleNamespace
 from dataclasses import dataclass
-import numpy as np, pandas as pd, torch.nn as nn
+import numpy as np, pandas as pd, torch, torch.nn as nn
 from fastai.learner import Learner
 from fastai.callback.core import Callback
-from .data import BiasedSplit, DataError
+from .data import BiasedSplit, DataError, EVAL_BS
 from .models import predict_logits
 from .amplifier import InferredGroups
 from .recipes import CRITERIA, LABELLED_CRITERIA
@@ -22,7 +22,7 @@ __all__ = ['METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_group
            'SelectOnValid', 'valid_criteria', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
-def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=1024, size:int|None=None, stats=None, device=None)->np.ndarray:
+def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=EVAL_BS, size:int|None=None, stats=None, device=None)->np.ndarray:
     "Predicted class of every sample of `split`, in order (a learner brings its own input size and normalisation)."
     if isinstance(model, Learner): size, stats, model = model.input_size, model.input_stats, model.model
     return predict_logits(model, split, size, stats, bs, device).argmax(-1).numpy()
@@ -125,8 +125,18 @@ class SelectOnValid(Callback):
         accs = [ok[g == v].mean() for v in np.unique(g)]
         return float(np.mean(accs) if self.criterion.startswith('mean') else min(accs))
     def before_fit(self): self.best, self.best_state, self.best_preds, self.history = -1.0, None, None, []
+    def before_epoch(self): self.seen = []
+    def after_batch(self):
+        if not self.training: self.seen.append(self.learn.pred.argmax(-1).cpu())   # fastai's validation pass, batch by batch
+    def epoch_preds(self)->np.ndarray:
+        "This epoch's validation predictions: those of fastai's own pass when it went over `valid` in order with `predict`'s batch (the same numbers), else a pass of ours."
+        dl = self.learn.dls.valid
+        if self.seen and getattr(dl, 'dataset', None) is self.valid and dl.bs == EVAL_BS and not dl.shuffle:
+            preds = torch.cat(self.seen).numpy()
+            if len(preds) == len(self.valid): return preds
+        return predict(self.learn, self.valid)
     def after_epoch(self):
-        preds = predict(self.learn, self.valid); s = self.score(preds); self.history.append(s)
+        preds = self.epoch_preds(); s = self.score(preds); self.history.append(s)
         if s > self.best: self.best, self.best_epoch, self.best_state, self.best_preds = s, self.epoch, copy.deepcopy(self.learn.model.state_dict()), preds
         self.learn.model.train()
     def after_fit(self):

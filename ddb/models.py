@@ -9,7 +9,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 import torchvision
 from .core import DDBError, default_device, load_torch, _first_line
-from .data import BiasedSplit, split_dl
+from .data import BiasedSplit, split_dl, EVAL_BS
 
 # %% auto #0
 __all__ = ['IMAGENET', 'ARCHS', 'mlp', 'small_cnn', 'imagenet_weights_file', 'imagenet_state', 'resnet', 'classifier', 'ce_loss',
@@ -86,7 +86,7 @@ def accuracy(pred, y, *_): return (pred.argmax(-1) == y).float().mean()
 
 # %% ../nbs/03a_models.ipynb #0011
 @torch.inference_mode()
-def predict_logits(model:nn.Module, split:BiasedSplit, size:int|None=None, stats=None, bs:int=1024, device=None)->torch.Tensor:
+def predict_logits(model:nn.Module, split:BiasedSplit, size:int|None=None, stats=None, bs:int=EVAL_BS, device=None)->torch.Tensor:
     "Logits of every sample of `split`, in order, on the CPU; images area-resized to `size` and normalised by `stats`."
     device = default_device(device) if device is not None else next(model.parameters()).device
     model = model.to(device).eval()
