@@ -124,7 +124,7 @@ class SelectOnValid(Callback):
         g = self.groups()
         accs = [ok[g == v].mean() for v in np.unique(g)]
         return float(np.mean(accs) if self.criterion.startswith('mean') else min(accs))
-    def before_fit(self): self.best, self.best_state, self.best_preds, self.history = -1.0, None, None, []
+    def before_fit(self): self.best, self.best_state, self.best_preds, self.history, self.own_passes = -1.0, None, None, [], 0
     def before_epoch(self): self.seen = []
     def after_batch(self):
         if not self.training: self.seen.append(self.learn.pred.argmax(-1).cpu())   # fastai's validation pass, batch by batch
@@ -134,6 +134,7 @@ class SelectOnValid(Callback):
         if self.seen and getattr(dl, 'dataset', None) is self.valid and dl.bs == EVAL_BS and not dl.shuffle:
             preds = torch.cat(self.seen).numpy()
             if len(preds) == len(self.valid): return preds
+        self.own_passes += 1
         return predict(self.learn, self.valid)
     def after_epoch(self):
         preds = self.epoch_preds(); s = self.score(preds); self.history.append(s)

@@ -102,13 +102,14 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
         folders = class_folders(dest, model.classes)
         t0, bar = time.time(), progress and interactive()   # a log file gets a line per class instead of a bar
         for j, (c, k) in enumerate(progress_bar(jobs) if bar else jobs):
-            if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != c): print(f'sampling: class {model.classes[c]!s} ({time.time() - t0:.0f} s)', flush=True)
             folder = folders[c]
             names = [folder/f'{c}_{i:06d}.png' for i in range(k * bs, min((k + 1) * bs, n_per_class))]
-            if all(f.exists() for f in names): continue
-            ims = to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device))
-            for f, im in zip(names, ims):
-                with atomic_path(f) as tmp: Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
+            if not all(f.exists() for f in names):   # batches already on disk (a resumed run) are kept
+                ims = to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device))
+                for f, im in zip(names, ims):
+                    with atomic_path(f) as tmp: Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
+            if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != c):   # the class's last batch is done
+                print(f'sampling: class {model.classes[c]!s} ({time.time() - t0:.0f} s)', flush=True)
         write_manifest(dest, config=cfg, complete=True, counts={cl: n_per_class for cl in model.classes})
     return synthetic_set(dest)
 
