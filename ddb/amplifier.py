@@ -16,7 +16,7 @@ from fastai.data.core import DataLoaders
 from fastai.vision.augment import Flip
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import knob, set_seed, default_device, image_grid, training_output, plain_progress
+from .core import knob, set_seed, default_device, image_grid, training_output, plain_progress, with_precision
 from .data import BiasedData, BiasedSplit, DataError, biased_dls
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
@@ -54,6 +54,7 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
                     augment:bool=False,      # random horizontal flips
                     weights:str|None=None,   # local ResNet weights file
                     seed:int=0, device=None, cbs=None, quiet:bool=True,
+                    precision:str='auto',    # 'auto' | 'fp32' | 'bf16' (see `ddb.core.resolve_precision`)
                    )->Learner:
     "Train a bias amplifier; the learner remembers the input size and normalisation for `bias_scores`."
     if loss not in ('ce', 'gce'): raise ValueError(f"loss must be 'ce' or 'gce', got {loss!r}")
@@ -64,6 +65,7 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
     model = classifier(arch, len(synth.classes), size, synth.train.shape[-1], weights)
     learn = plain_progress(Learner(dls, model, loss_func=ce_loss if loss == 'ce' else gce_loss, metrics=accuracy,
                                    opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True), cbs=cbs), 'amplifier')
+    with_precision(learn, precision)
     learn.ba_size, learn.ba_stats = size, stats
     if steps is not None: epochs = max(1, round(steps / len(dls.train)))
     with training_output(learn, 'amplifier', quiet): learn.fit_one_cycle(epochs, lr)

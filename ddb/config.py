@@ -8,7 +8,7 @@ import copy, hashlib, json, math
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, yaml
-from .core import DDBError, knob, knobs, parse_device
+from .core import DDBError, knob, knobs, parse_device, PRECISIONS, resolve_precision
 from .data import DataError, BiasedData, stratified_indices
 from .cmnist import colored_mnist
 from .readers import disent_folder, lff_arrays, waterbirds, bar, celeba, from_folders, from_csv
@@ -36,6 +36,7 @@ class RunSettings:
     seed: int = knob(0, 'int[0,4294967295]', 'seeds every stage: validation carve-out, diffusion, sampling, amplifier, recipes')
     device: str|None = knob(None, 'device?', 'cpu, cuda, cuda:1, ...; null: $DDB_DEVICE, else CUDA when available, else CPU')
     methods: list = knob(['erm', 'ddb1', 'ddb2'], 'methods', f"trained and compared: {', '.join(METHODS)} (groupdro: true groups, needs bias labels)")
+    precision: str = knob('auto', 'choice:' + '|'.join(PRECISIONS), 'training and sampling: auto (bf16 on a GPU that has it, fp32 on CPUs) | bf16 (where native, CPUs too) | fp32')
 
 @dataclass
 class DataSettings:
@@ -353,7 +354,7 @@ def resolve_config(cfg:dict, data:BiasedData, device)->dict:
     if rec['size'] is None: rec['size'] = px
     if rec['arch'] is None: rec['arch'] = default_arch(rec['size'])
     if rec['seed'] is None: rec['seed'] = cfg['seed']
-    cfg['device'] = str(device)
+    cfg['device'], cfg['precision'] = str(device), resolve_precision(cfg['precision'], device)
     return cfg
 
 # %% ../nbs/06a_config.ipynb #0035

@@ -12,8 +12,9 @@ import matplotlib.pyplot as plt
 import ddb
 
 # %% auto #0
-__all__ = ['MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError', 'set_seed',
-           'torch_generator', 'default_device', 'parse_device', 'interactive', 'epoch_line', 'plain_progress',
+__all__ = ['PRECISIONS', 'MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError',
+           'set_seed', 'torch_generator', 'default_device', 'parse_device', 'native_bf16', 'resolve_precision',
+           'precision_autocast', 'BF16Autocast', 'with_precision', 'interactive', 'epoch_line', 'plain_progress',
            'training_output', 'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch', 'runs_root',
            'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes', 'changed_files',
            'claim_folder', 'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
@@ -61,6 +62,54 @@ def parse_device(name:str|torch.device)->torch.device:
     except (RuntimeError, TypeError): raise DDBError(f'device {name!r}: not a device (expected cpu, cuda, cuda:N or mps)') from None
     if d.type not in ('cpu', 'cuda', 'mps'): raise DDBError(f'device {name!r}: ddb runs on cpu, cuda or mps')
     return d
+
+# %% ../nbs/00_core.ipynb #0121
+PRECISIONS = ('auto', 'fp32', 'bf16')
+
+def native_bf16(device:str|torch.device)->bool:
+    "Whether `device` computes bfloat16 natively: a CUDA GPU that supports it, or a CPU with AVX-512 BF16 or AMX units."
+    d = torch.device(device)
+    if d.type == 'cuda': return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    if d.type != 'cpu': return False
+    try: return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+    except AttributeError: return False   # private checks: a torch without them gets fp32
+
+def resolve_precision(precision:str,  # 'auto', 'fp32' or 'bf16'
+                      device,         # where it will run
+                     )->str:
+    "'bf16' or 'fp32': what `precision` means on `device` (`auto`: bf16 on a GPU with native bf16, fp32 on a CPU; `bf16`: fp32 where it is not native)."
+    if precision not in PRECISIONS: raise DDBError(f"precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
+    d = torch.device(device)
+    if precision == 'fp32' or not native_bf16(d): return 'fp32'
+    return 'bf16' if precision == 'bf16' or d.type == 'cuda' else 'fp32'
+
+def precision_autocast(precision:str, device)->contextlib.AbstractContextManager:
+    "A context in which forward passes run in bf16 when `precision` resolves to it on `device`; otherwise it does nothing."
+    d = torch.device(device)
+    if resolve_precision(precision, d) == 'fp32': return contextlib.nullcontext()
+    return torch.autocast(d.type, dtype=torch.bfloat16)
+
+# %% ../nbs/00_core.ipynb #0124
+from fastai.callback.core import Callback
+
+class BF16Autocast(Callback):
+    "bf16 autocast around a `Learner`'s forward pass and loss on `device_type` ('cpu' or 'cuda'); predictions come out fp32."
+    order = 10   # where fastai's MixedPrecision sits: before the callbacks that read predictions
+    def __init__(self, device_type:str): self.device_type, self.ctx = device_type, None
+    def before_batch(self): self.ctx = torch.autocast(self.device_type, dtype=torch.bfloat16); self.ctx.__enter__()
+    def after_pred(self): self.learn.pred = self.pred.float() if torch.is_tensor(self.pred) else self.pred
+    def after_loss(self): self._leave()
+    def after_batch(self): self._leave()   # also after a cancelled batch, which skips after_loss
+    def _leave(self):
+        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+
+def with_precision(learn, precision:str='auto'):
+    "Add `BF16Autocast` to `learn` when `precision` resolves to bf16 on its model's device; `learn.precision` says which (in place; returns `learn`)."
+    device = getattr(learn.dls, 'device', None)   # fastai loaders know it; plain PyTorch ones do not: the model's then
+    device = torch.device(device) if device is not None else next(learn.model.parameters()).device
+    learn.precision = resolve_precision(precision, device)
+    if learn.precision == 'bf16': learn.add_cb(BF16Autocast(device.type))
+    return learn
 
 # %% ../nbs/00_core.ipynb #0111
 def interactive()->bool:

@@ -18,7 +18,7 @@ from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress
+from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms
 
 # %% auto #0
@@ -173,6 +173,7 @@ def diffusion_learner(data:BiasedData|BiasedSplit,  # training images with class
                       preset:str='tiny',
                       steps_per_epoch:int|None=None, # default: an epoch is a tenth of the preset's steps
                       device=None, seed:int=0,
+                      precision:str='auto',          # 'auto' | 'fp32' | 'bf16' (see `ddb.core.resolve_precision`)
                       **overrides,                   # any key of `diffusion_config`
                      )->Learner:
     "A fastai `Learner` that trains a `CondUNet` as a DDPM on `data`."
@@ -184,7 +185,7 @@ def diffusion_learner(data:BiasedData|BiasedSplit,  # training images with class
     model = cond_unet(train.classes, cfg, in_channels=train.shape[-1])
     cbs = [DDPMCallback(cfg['label_dropout'], seed), GradientClip(cfg['grad_clip']), EMACallback(cfg['ema_decay'])]
     learn = plain_progress(Learner(dls, model, loss_func=diffusion_loss, opt_func=torch_adamw(cfg['wd']), cbs=cbs), 'diffusion')
-    if device.type == 'cuda': learn = learn.to_bf16()
+    learn = with_precision(learn, precision)
     learn.diffusion_cfg, learn.steps_per_epoch = cfg, spe
     return learn
 

@@ -45,6 +45,7 @@ def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
         shared, own = method_recipe(cfg['recipes'], method)
         key['recipes'] = kept('recipes', shared.items())
         key['method'] = dict(name=method, **own)
+    if stage != 'data' and cfg.get('precision') == 'bf16': key['precision'] = 'bf16'   # resolved; fp32 keys stay as they were
     return _norm(key)
 
 # %% ../nbs/07_pipeline.ipynb #0070
@@ -130,6 +131,8 @@ def stage_data(self:Run):
     self._timed('data', folder, stage_key(self.cfg, 'data', self.fingerprint), compute)
     self.timing['data'] = round(time.time() - t0, 2)  # the images are re-read on every call
     self.log(f'data: {self.data!r}'.replace('\n', '\n      '))
+    if self.raw.get('precision') == 'bf16' and self.cfg['precision'] != 'bf16':
+        self.log(f'precision: bf16 asked, but this {self.device.type} has no native bf16 (emulated, it is slower): fp32')
     return self.data
 
 # %% ../nbs/07_pipeline.ipynb #0036
@@ -139,8 +142,8 @@ def stage_diffusion(self:Run):
     folder, d = self.out/'diffusion', self.cfg['diffusion']
     def compute():
         over = {k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')}
-        learn = diffusion_learner(self.data, d['preset'], device=self.device, seed=self.cfg['seed'], **over)
-        self.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px")
+        learn = diffusion_learner(self.data, d['preset'], device=self.device, seed=self.cfg['seed'], precision=self.cfg['precision'], **over)
+        self.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px, {self.cfg['precision']}")
         cbs, check = [], None
         if d['stop'] == 'flags':   # the label-free stopping rule (`04a_stopping`); bias labels only go into its report
             check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], seed=self.cfg['seed'], log=self._log_check,
@@ -170,7 +173,7 @@ def stage_sampling(self:Run):
     def compute():
         self.log(f"sampling: {s['n_per_class']} images per class, w = {s['guidance']}, {s['steps']} {s['scheduler']} steps")
         generate_synthetic(self.diffusion_model, s['n_per_class'], folder/'images', s['guidance'], s['steps'], s['scheduler'],
-                           self.cfg['seed'], s['bs'], self.device, progress=not self.quiet)
+                           self.cfg['seed'], s['bs'], self.device, progress=not self.quiet, precision=self.cfg['precision'])
     self.synthetic = self._timed('sampling', folder, stage_key(self.cfg, 'sampling', self.fingerprint), compute,
                                  lambda: synthetic_set(folder/'images', seed=self.cfg['seed']))
     return self.synthetic
@@ -183,7 +186,7 @@ def stage_amplifier(self:Run):
     def compute():
         self.log(f"amplifier: {a['arch']} on {len(self.synthetic.train):,} synthetic images, {a['epochs']} epochs")
         ba = train_amplifier(self.synthetic, a['arch'], a['loss'], a['epochs'], a['bs'], a['lr'], weights=a['weights'],
-                             seed=self.cfg['seed'], device=self.device, quiet=self.quiet)
+                             seed=self.cfg['seed'], device=self.device, quiet=self.quiet, precision=self.cfg['precision'])
         save_torch(dict(state=ba.model.state_dict(), size=ba.ba_size, stats=ba.ba_stats), folder/'amplifier.pth')
         arrays = {}
         for split in (self.data.train, self.data.valid):
@@ -224,7 +227,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
     if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
         method = self.make_method(name, cfg['recipes'])
-        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'], r['augment'])
+        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'], r['augment'], self.cfg['precision'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
         with training_output(learn, name, self.quiet): fit_method(learn, r['epochs'], r['lr'])

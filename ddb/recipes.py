@@ -12,7 +12,7 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.vision.augment import aug_transforms
-from .core import knob, set_seed, default_device, plain_progress
+from .core import knob, set_seed, default_device, plain_progress, with_precision
 from .data import BiasedData, DataError, biased_dls, balanced_weights
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
@@ -67,6 +67,7 @@ def debias_learner(data:BiasedData, method:Method|None=None,
                    weights_file:str|None=RecipeSettings.weights, # local pretrained ResNet weights
                    device=None, seed:int=0,
                    augment:bool=RecipeSettings.augment, # `augment_tfms` on the training batches (photos: without it no method learns the object)
+                   precision:str='auto',              # 'auto' | 'fp32' | 'bf16' (see `ddb.core.resolve_precision`)
                   )->Learner:
     "A fastai `Learner` training `arch` on `data` with `method` (ERM when `None`)."
     method = method or ERM(); device = default_device(device); set_seed(seed)
@@ -78,6 +79,7 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
     learn = plain_progress(Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
                                    opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True)), type(method).__name__)
+    with_precision(learn, precision)
     learn.method, learn.model_factory, learn.input_size, learn.input_stats, learn.lr, learn.data = method, factory, size, stats, lr, data
     method.setup(learn)
     return learn

@@ -12,7 +12,7 @@ from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive
+from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
 
@@ -53,6 +53,7 @@ def sample(model:CondUNet,
            scheduler:str|SchedulerMixin=SamplingSettings.scheduler, # 'ddpm' (ancestral), 'ddim' or a diffusers scheduler
            generator:torch.Generator|None=None, # CPU generator; default seeded with 0
            bs:int=256, device=None, progress:bool=False,
+           precision:str='auto',       # 'bf16': the UNet's forward passes in bf16 where native (`ddb.core.resolve_precision`)
           )->torch.Tensor:              # N x C x H x W in [-1, 1], on the CPU
     "Generate images of the given classes with classifier-free guidance."
     device = default_device(device) if device is not None else next(model.parameters()).device
@@ -68,7 +69,8 @@ def sample(model:CondUNet,
     for yb in (progress_bar(chunks) if progress else chunks):
         x = torch.randn(len(yb), c, size, size, generator=g).to(device); yb = yb.to(device)
         for t in sched.timesteps:
-            out = guided_output(model, x, t.to(device), yb, guidance)
+            with precision_autocast(precision, device): out = guided_output(model, x, t.to(device), yb, guidance)
+            out = out.float()   # the scheduler's update stays fp32
             x = sched.step(out, t, x, generator=g).prev_sample
         outs.append(x.clamp(-1, 1).float().cpu())
     return torch.cat(outs)
@@ -88,11 +90,14 @@ def _batch_seed(seed:int, c:int, k:int)->int:
 
 def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:float=SamplingSettings.guidance,
                        steps:int=SamplingSettings.steps, scheduler:str=SamplingSettings.scheduler, seed:int=0,
-                       bs:int=SamplingSettings.bs, device=None, progress:bool=True)->BiasedData:
+                       bs:int=SamplingSettings.bs, device=None, progress:bool=True,
+                       precision:str='auto')->BiasedData:
     "Generate `n_per_class` guided samples per class into `dest` (resumable); returns the `SyntheticSet`."
     dest = Path(dest)
     cfg = dict(model=getattr(model, 'info', None) or dict(classes=model.classes), classes=model.classes, guidance=guidance,
                steps=steps, scheduler=scheduler, seed=seed, n_per_class=n_per_class, bs=bs)
+    where = default_device(device) if device is not None else next(model.parameters()).device   # as `sample` decides
+    if resolve_precision(precision, where) == 'bf16': cfg['precision'] = 'bf16'   # fp32 sets keep the manifests they had
     old = read_manifest(dest)
     if old is not None and old.get('config') != cfg:
         raise ValueError(f'{dest}: holds a synthetic set made with other settings ({old.get("config")}); use another folder or delete it')
@@ -105,7 +110,7 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
             folder = folders[c]
             names = [folder/f'{c}_{i:06d}.png' for i in range(k * bs, min((k + 1) * bs, n_per_class))]
             if not all(f.exists() for f in names):   # batches already on disk (a resumed run) are kept
-                ims = to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device))
+                ims = to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device, precision=precision))
                 for f, im in zip(names, ims):
                     with atomic_path(f) as tmp: Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
             if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != c):   # the class's last batch is done
