@@ -100,7 +100,7 @@ BASE_CONFIG = render_config(default_config())
 # %% ../nbs/06a_config.ipynb #0011
 PRESETS = {
 'cmnist': '''\
-# Colored MNIST 1% on a CPU: about 9 minutes on 2 cores.
+# Colored MNIST 1% on a CPU: 9-12 minutes on 2 cores (measured on different days: 11_results).
 data: {kind: cmnist, conflict_pct: 1.0}
 diffusion: {preset: mnist-cpu}
 recipes:
