@@ -4,7 +4,7 @@ Not a test: it takes about an hour on 2 cores. Writes `benchmarks/cmnist/precisi
 
     python benchmarks/precision_runs.py [--seeds 0,1,2] [--fp32-seeds 1] [--runs runs/precision]
 """
-import argparse, json, resource, subprocess, sys, time
+import argparse, json, subprocess, sys, time
 from pathlib import Path
 import pandas as pd
 

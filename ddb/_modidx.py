@@ -181,7 +181,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'ddb.data.biased_dls': ('data.html#biased_dls', 'ddb/data.py'),
                           'ddb.data.check_images': ('data.html#check_images', 'ddb/data.py'),
                           'ddb.data.image_files': ('data.html#image_files', 'ddb/data.py'),
-                          'ddb.data.loader_workers': ('data.html#loader_workers', 'ddb/data.py'),
+                          'ddb.data.loader_options': ('data.html#loader_options', 'ddb/data.py'),
                           'ddb.data.majority_bias': ('data.html#majority_bias', 'ddb/data.py'),
                           'ddb.data.read_image': ('data.html#read_image', 'ddb/data.py'),
                           'ddb.data.show_aligned_conflicting': ('data.html#show_aligned_conflicting', 'ddb/data.py'),

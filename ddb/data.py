@@ -21,7 +21,7 @@ from .core import DDBError, image_grid
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'EVAL_BS', 'DataError', 'read_image', 'check_images', 'image_files',
            'BiasedSplit', 'stratified_indices', 'BiasedData', 'majority_bias', 'ResizeBatch', 'batch_tfms',
-           'balanced_weights', 'SplitDL', 'loader_workers', 'split_dl', 'biased_dls', 'show_aligned_conflicting']
+           'balanced_weights', 'SplitDL', 'loader_options', 'split_dl', 'biased_dls', 'show_aligned_conflicting']
 
 # %% ../nbs/01_data.ipynb #0005
 class DataError(DDBError, ValueError):
@@ -333,11 +333,12 @@ class SplitDL(DataLoader):
 # %% ../nbs/01_data.ipynb #0067
 EVAL_BS = 1024   # the batch of every evaluation pass (predictions, scores, the validation pass of training): the same batch gives the same numbers
 
-def loader_workers(split:BiasedSplit, device=None)->int:
-    "Worker processes for `split`'s loader: decoding from disk for a GPU, one per CPU core (at most 8); otherwise 0, as on a CPU, which is busy training."
-    if split.images is not None or device is None or torch.device(device).type != 'cuda': return 0
+def loader_options(split:BiasedSplit, device=None)->dict:
+    "`num_workers` and `pin_memory` for `split`'s loader: for a GPU, pinned memory, and for files decoded from disk one worker per CPU core (at most 8); on a CPU, which is busy training, neither."
+    gpu = device is not None and torch.device(device).type == 'cuda'
+    if not gpu or split.images is not None: return dict(num_workers=0, pin_memory=gpu)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
-    return min(8, cores)
+    return dict(num_workers=min(8, cores), pin_memory=True)
 
 def split_dl(split:BiasedSplit, bs:int=64, train:bool=False, size=None, stats='imagenet',
              weights=None, balance:str|None=None, groups=None, device=None, resize_mode:str='bilinear', **kwargs)->SplitDL:
@@ -350,8 +351,7 @@ def split_dl(split:BiasedSplit, bs:int=64, train:bool=False, size=None, stats='i
             if groups is None: raise DataError(f"balance='group' needs bias labels or groups=, and split {split.name!r} has neither")
         else: raise DataError(f"balance must be 'group', 'class' or None, got {balance!r}")
         weights = balanced_weights(groups)
-    gpu = device is not None and torch.device(device).type == 'cuda'
-    kwargs = {'num_workers': loader_workers(split, device), 'pin_memory': gpu, **kwargs}   # pinned pages: faster copies to a GPU
+    kwargs = {**loader_options(split, device), **kwargs}
     return SplitDL(split, bs=bs, shuffle=train, drop_last=train and len(split) > bs, weights=weights,
                    after_batch=batch_tfms(size, stats, resize_mode), device=device, **kwargs)
 

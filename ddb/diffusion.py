@@ -19,7 +19,7 @@ from fastai.data.core import DataLoaders
 from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
 from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision
-from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_workers
+from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_options
 
 # %% auto #0
 __all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'DiffusionSettings',
@@ -163,9 +163,8 @@ def diffusion_dls(data:BiasedData|BiasedSplit, cfg:dict, steps_per_epoch:int, n_
     valid = valid.subset(np.arange(min(n_valid, len(valid))), 'valid')
     tfms = lambda: batch_tfms(cfg['img_size'], 'diffusion', resize_mode='area')
     random.seed(seed)  # fastai's DataLoader takes its random stream from `random`
-    gpu = device is not None and torch.device(device).type == 'cuda'
     trn = SplitDL(train, bs=cfg['bs'], weights=np.ones(len(train)), n=steps_per_epoch * cfg['bs'], after_batch=tfms(), device=device,
-                  num_workers=loader_workers(train, device), pin_memory=gpu)   # workers only for files decoded for a GPU
+                  **loader_options(train, device))
     val = SplitDL(valid, bs=cfg['bs'] * 2, after_batch=tfms(), device=device)
     dls = DataLoaders(trn, val, device=device); dls.n_inp = 1
     return dls
