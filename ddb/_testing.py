@@ -4,11 +4,14 @@
 
 # %% ../nbs/99_testing.ipynb #0002
 from __future__ import annotations
-import struct, zlib
+import json, struct, zlib
+from pathlib import Path
 import numpy as np
+from PIL import Image
 
 # %% auto #0
-__all__ = ['raised', 'png_header', 'small_cmnist', 'perfect_groups']
+__all__ = ['raised', 'png_header', 'small_cmnist', 'perfect_groups', 'write_png', 'colour_img', 'toy_disent', 'toy_bar',
+           'toy_urbancars', 'toy_imagenet9']
 
 # %% ../nbs/99_testing.ipynb #0004
 def raised(f):
@@ -35,3 +38,75 @@ def perfect_groups(split, bias_pred=None):
     "`InferredGroups` of an ideal amplifier: it flags exactly the conflicting samples (and, given `bias_pred`, reads their bias)."
     from ddb.amplifier import BiasScores, InferredGroups
     return InferredGroups(BiasScores(None, None, bias_pred, split.targets), split.conflicting.astype(int), len(split.classes))
+
+# %% ../nbs/99_testing.ipynb #0102
+def write_png(path, arr):
+    "Save the uint8 array `arr` as an image at `path` (any extension PIL knows), making its folder."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(arr).save(path)
+
+def colour_img(v, size:int=8):
+    "A `size` x `size` RGB image of one grey level `v`."
+    return np.full((size, size, 3), v, np.uint8)
+
+def toy_disent(root, flat_valid_in_pct=True, valid_beside=False, flat_test=False, valid_sub=False):
+    "DisEnt folders (CMNIST, BFFHQ and CIFAR10C variants of where `valid/` and `test/` sit): 3 classes, 4 aligned and 1 conflicting image each."
+    root, k = Path(root), 0
+    for t in range(3):
+        for i in range(4): write_png(root/f'1pct/align/{t}/{k}_{t}_{t}.png', colour_img(40*t)); k += 1
+        b = (t + 1) % 3; write_png(root/f'1pct/conflict/{t}/{k}_{t}_{b}.png', colour_img(40*b)); k += 1
+    for t, b in [(0, 0), (1, 2), (2, 2)]:
+        v = (root/'valid' if valid_beside else root/'1pct'/'valid') / ('sub' if valid_sub else '')
+        write_png(v/f'{k}_{t}_{b}.png', colour_img(40*b)); k += 1
+        write_png((root/'test' if flat_test else root/f'test/{t}')/f'{k}_{t}_{b}.png', colour_img(40*b)); k += 1
+    return root
+
+def toy_bar(root):
+    "The original BAR layout: 3 training and 1 test image per action, and `metadata.json`."
+    from ddb.readers import BAR_CLASSES
+    root = Path(root)
+    for sp, n in (('train', 3), ('test', 1)):
+        for c in BAR_CLASSES:
+            for k in range(n): write_png(root/sp/f'{c}_{k}.jpg', colour_img(10*k))
+    (root/'metadata.json').write_text(json.dumps({'classes': BAR_CLASSES}))
+    return root
+
+def _noisy_jpeg(path, im, rng):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(np.clip(im + rng.integers(0, 25, im.shape), 0, 255).astype(np.uint8)).save(path, quality=95)
+
+def toy_urbancars(root, n:int=8, n_test:int=2, size:int=24, seed:int=0):
+    """A tiny UrbanCars (Whac-A-Mole layout) under `root/urbancars`: per car class, `n` training images with both
+    shortcuts aligned and one in each other (background, object) group; `n_test` per group in val and test.
+    Background colour = background, corner patch = co-occurring object, bar direction = car."""
+    rng, base, names = np.random.default_rng(seed), Path(root)/'urbancars', ['urban', 'country']
+    for split, ratio in (('train', 0.95), ('val', 0.5), ('test', 0.5)):
+        for o in (0, 1):
+            for b in (0, 1):
+                for c in (0, 1):
+                    k = (n if b == o and c == o else 1) if split == 'train' else n_test
+                    for i in range(k):
+                        im = np.zeros((size, size, 3), np.int64); im[...] = (120, 120, 130) if b == 0 else (60, 150, 60)
+                        im[:6, :6] = (200, 40, 40) if c == 0 else (220, 200, 40)
+                        if o == 0: im[size//2 - 2:size//2 + 2, 4:-4] = 20
+                        else: im[4:-4, size//2 - 2:size//2 + 2] = 20
+                        g = f'obj-{names[o]}_bg-{names[b]}_co_occur_obj-{names[c]}'
+                        _noisy_jpeg(base/f'bg-{ratio}_co_occur_obj-{ratio}'/split/g/f'{i:04d}.jpg', im, rng)
+    return Path(root)
+
+def toy_imagenet9(root, n:int=2, size:int=16, seed:int=0, imagenet_a:bool=True):
+    """A tiny ImageNet in its folder layout (`train/<wnid>/`, `val/<wnid>/`, `n` images per class of ImageNet-9),
+    ReBias's `9class_imagenet_val.csv` beside them, and (`imagenet_a`) `imagenet-a/<wnid>/`.
+    The super-class sets the colour; the texture cluster (val only) sets a stripe."""
+    from ddb.readers import IMAGENET9_WNIDS, IMAGENET9_CLASSES
+    rng, root, rows = np.random.default_rng(seed), Path(root), []
+    for split in ('train', 'val', 'imagenet-a') if imagenet_a else ('train', 'val'):
+        for w, y in IMAGENET9_WNIDS.items():
+            for i in range(n):
+                im = np.zeros((size, size, 3), np.int64); im[...] = ((y * 28) % 256, (y * 97) % 256, 255 - y * 28)
+                cl = int(rng.integers(0, 3)); im[::2 + cl] = 0
+                name = f'{w}/{split}_{i:03d}.JPEG'
+                _noisy_jpeg((root/split)/name, im, rng)
+                if split == 'val': rows.append(f'{name},{IMAGENET9_CLASSES[y]},{cl},{(cl + 1) % 3},{i % 2}\n')
+    (root/'9class_imagenet_val.csv').write_text('path,category,cluster1,cluster2,cluster3\n' + ''.join(rows))
+    return root

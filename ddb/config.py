@@ -11,7 +11,7 @@ import numpy as np, torch, yaml
 from .core import DDBError, knob, knobs, parse_device, PRECISIONS, resolve_precision
 from .data import DataError, BiasedData, stratified_indices
 from .cmnist import colored_mnist
-from .readers import disent_folder, lff_arrays, waterbirds, bar, celeba, from_folders, from_csv
+from .readers import disent_folder, lff_arrays, waterbirds, bar, celeba, urbancars, imagenet9, from_folders, from_csv
 from .photos import waterbirds_mini
 from .diffusion import DIFFUSION_PRESETS, DiffusionSettings
 from .sampling import SamplingSettings
@@ -25,7 +25,7 @@ __all__ = ['DATA_KINDS', 'BUILT_KINDS', 'METHODS', 'OPTIM_FIELDS', 'SECTIONS', '
            'data_fingerprint', 'resolve_config', 'method_recipe']
 
 # %% ../nbs/06a_config.ipynb #0005
-DATA_KINDS = ('cmnist', 'waterbirds-mini', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'folder', 'csv')
+DATA_KINDS = ('cmnist', 'waterbirds-mini', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'urbancars', 'imagenet9', 'folder', 'csv')
 BUILT_KINDS = ('cmnist', 'waterbirds-mini')   # made here from installed files: no data.root needed
 METHODS = tuple(METHOD_CLASSES)               # the method names a config may list
 OPTIM_FIELDS = ('lr', 'wd')                   # shared recipe fields that a method's own section may override
@@ -41,12 +41,14 @@ class RunSettings:
 @dataclass
 class DataSettings:
     "The `data` section: which data set, and how `load_data` reads it."
-    kind: str = knob('cmnist', 'choice:' + '|'.join(DATA_KINDS), 'cmnist | waterbirds-mini (photos from Debian packages) | disent (CMNIST/CIFAR10C/BFFHQ folders) | lff | waterbirds | bar | celeba | folder | csv')
+    kind: str = knob('cmnist', 'choice:' + '|'.join(DATA_KINDS), 'cmnist | waterbirds-mini (photos from Debian packages) | disent (CMNIST/CIFAR10C/BFFHQ folders) | lff | waterbirds | bar | celeba | urbancars | imagenet9 | folder | csv')
     conflict_pct: float = knob(1.0, 'float[0,100]', 'cmnist, waterbirds-mini: percent of bias-conflicting training images; disent: picks the <pct>pct folder')
-    root: str|None = knob(None, 'path?', "disent, lff, waterbirds, bar, celeba: the downloaded dataset folder; waterbirds-mini: the photo packages' files (default $DDB_PHOTOS, /usr/share)")
+    root: str|None = knob(None, 'path?', "disent, lff, waterbirds, bar, celeba, urbancars, imagenet9 (ImageNet): the downloaded dataset folder; waterbirds-mini: the photo packages' files (default $DDB_PHOTOS, /usr/share)")
     train: str|None = knob(None, 'path?', 'folder: <train>/<class>/<image>; csv: the CSV file (columns file, label[, split])')
     valid: str|None = knob(None, 'path?', 'folder: optional validation class folders (default: carved from train)')
-    test: str|None = knob(None, 'path?', 'folder: optional test class folders (without them the report uses validation data)')
+    test: str|None = knob(None, 'path?', 'folder: optional test class folders (without them the report uses validation data); imagenet9: ImageNet-A, tested on instead of ImageNet val')
+    bias: str|None = knob(None, 'str?', 'which bias label: celeba an attribute (null: Male); urbancars both | bg | co_occur_obj (null: both); imagenet9 cluster1 | cluster2 | cluster3 (null: cluster1)')
+    bias_labels: str|None = knob(None, 'path?', "imagenet9: ReBias's 9class_imagenet_val.csv (texture clusters of the test images; null: <root>/9class_imagenet_val.csv)")
     load_size: int|list|None = knob(None, 'size?', 'resize images on reading: one int or [height, width]; null: native size')
     valid_pct: float = knob(0.1, 'float[0,1)', 'validation carve-out from train, stratified, when the data has no validation split')
     limit: int|None = knob(None, 'int>0?', 'keep at most this many images per split (stratified); for smoke tests')
@@ -186,11 +188,25 @@ sampling: {n_per_class: 1000, scheduler: ddim}
 amplifier: {arch: resnet18, epochs: 20}
 recipes: {arch: resnet18, size: 32, epochs: 100, bs: 256}
 ''',
+'urbancars': '''\
+# GPU. UrbanCars (Whac-A-Mole layout: bg-0.95_co_occur_obj-0.95/train, bg-0.5_co_occur_obj-0.5/val, test); set data.root.
+# Whac-A-Mole's protocol: ImageNet-pretrained ResNet-50 at 224 px (--set recipes.weights=imagenet), both shortcuts as the bias.
+data: {kind: urbancars, load_size: 224}
+diffusion: {preset: paper-64}
+sampling: {n_per_class: 1000, scheduler: ddim}
+amplifier: {arch: resnet18, epochs: 20}
+recipes: {arch: resnet50, size: 224, epochs: 30, bs: 64, lr: 0.001, wd: 0.0001}
+''',
+'imagenet9': '''\
+# GPU. ImageNet-9 (ReBias's protocol): data.root = ImageNet (train/<wnid>, val/<wnid>) with 9class_imagenet_val.csv;
+# --set data.test=/path/imagenet-a to test on ImageNet-A instead. ResNet-18 from scratch at 224 px.
+data: {kind: imagenet9, load_size: 224}
+diffusion: {preset: paper-64}
+sampling: {n_per_class: 1000, scheduler: ddim}
+amplifier: {arch: resnet18, epochs: 20}
+recipes: {arch: resnet18, size: 224, epochs: 120, bs: 128, lr: 0.001}
+''',
 }
-METHODS = ('erm', 'lff', 'jtt', 'groupdro', 'ddb1', 'ddb2')
-OPTIM_FIELDS = ('lr', 'wd')   # shared recipe fields that a method's own section may override
-DATA_KINDS = ('cmnist', 'waterbirds-mini', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'folder', 'csv')
-BUILT_KINDS = ('cmnist', 'waterbirds-mini')   # made here from installed files: no data.root needed
 
 # %% ../nbs/06a_config.ipynb #0013
 class ConfigError(DDBError, ValueError):
@@ -263,6 +279,7 @@ def check_value(field:str, v, spec:str|None=None):
         number = isinstance(v, int) if typ == 'int' else isinstance(v, (int, float)) and math.isfinite(v)
         need(number and not isinstance(v, bool) and (not rng or _range_ok(v, rng)), f"{'an integer' if typ == 'int' else 'a number'}{f' in {rng}' if rng else ''}")
     elif kind == 'path': need(isinstance(v, str) and v.strip() != '', 'a path')
+    elif kind == 'str': need(isinstance(v, str) and v.strip() != '', 'a name')
     elif kind == 'size': need(isinstance(v, int) and not isinstance(v, bool) and v > 0 or isinstance(v, list) and len(v) == 2
                               and all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in v), 'a positive integer or [height, width]')
     elif kind == 'device':
@@ -293,7 +310,8 @@ def check_config(cfg:dict)->dict:
     d = cfg['data']
     if d['kind'] in ('folder', 'csv'): _need(d['train'], 'data.train', f'required for kind {d["kind"]!r} (--set data.train=PATH)')
     elif d['kind'] not in BUILT_KINDS: _need(d['root'], 'data.root', f'required for kind {d["kind"]!r} (--set data.root=PATH)')
-    for f in ('root', 'train', 'valid', 'test'):
+    if d['bias'] is not None: _need(d['kind'] in ('celeba', 'urbancars', 'imagenet9'), 'data.bias', f"kind {d['kind']!r} has no choice of bias label (celeba, urbancars and imagenet9 do)")
+    for f in ('root', 'train', 'valid', 'test', 'bias_labels'):
         if d[f] is not None: _need(Path(d[f]).exists(), f'data.{f}', f'{d[f]} does not exist')
     for sec in ('amplifier', 'recipes'):
         w = cfg[sec]['weights']
@@ -309,7 +327,7 @@ def limit_data(data:BiasedData, n:int, seed:int=0)->BiasedData:
         if s is None or len(s) <= n: return s
         strata = s.groups if s.bias is not None else s.targets
         return s.subset(stratified_indices(strata, n / len(s), seed)[1], s.name)
-    return BiasedData(cut(data.train), cut(data.valid), cut(data.test), name=data.name, aligned_bias=data.aligned_bias, valid_pct=0)
+    return BiasedData(cut(data.train), cut(data.valid), cut(data.test), name=data.name, aligned_bias=data.aligned_bias, valid_pct=0, shortcuts=data.shortcuts)
 
 def load_data(d:dict, seed:int=0)->BiasedData:
     "The dataset a config's `data` section describes."
@@ -320,7 +338,9 @@ def load_data(d:dict, seed:int=0)->BiasedData:
     elif kind == 'lff': data = lff_arrays(d['root'], valid_pct=vp, seed=seed)
     elif kind == 'waterbirds': data = waterbirds(d['root'], size=size)
     elif kind == 'bar': data = bar(d['root'], size=size, valid_pct=vp, seed=seed)
-    elif kind == 'celeba': data = celeba(d['root'], size=size)
+    elif kind == 'celeba': data = celeba(d['root'], bias=d['bias'] or 'Male', size=size)
+    elif kind == 'urbancars': data = urbancars(d['root'], bias=d['bias'] or 'both', size=size)
+    elif kind == 'imagenet9': data = imagenet9(d['root'], d['bias_labels'], d['bias'] or 'cluster1', d['test'], size=size, valid_pct=vp, seed=seed)
     elif kind == 'folder': data = from_folders(d['train'], d['valid'], d['test'], size=size, mode='RGB', valid_pct=vp, seed=seed)
     else: data = from_csv(d['train'], size=size, mode='RGB', valid_pct=vp, seed=seed)
     if data.valid is None: raise DataError(f'{data.name}: no validation split; set data.valid_pct > 0')

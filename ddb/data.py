@@ -244,8 +244,9 @@ class BiasedData:
                  aligned_bias=None,     # aligned bias value per class; default: the majority in `train`
                  valid_pct:float=0.1,   # carved from `train` (stratified) when `valid` is None; 0 for none
                  seed:int=0,            # for the carve-out
+                 shortcuts:list|None=None, # names of the shortcuts the bias label encodes, one binary digit each (UrbanCars): reports add their gaps
                 ):
-        self.name = name
+        self.name, self.shortcuts = name, shortcuts
         for s in (valid, test):
             if s is not None and s.classes != train.classes: raise DataError(f'{s.name}: classes {s.classes} differ from train classes {train.classes}')
         if len(np.unique(train.targets)) < 2:

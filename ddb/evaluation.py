@@ -18,8 +18,8 @@ from .amplifier import InferredGroups
 from .recipes import CRITERIA, LABELLED_CRITERIA
 
 # %% auto #0
-__all__ = ['METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'Evaluation', 'evaluate', 'score_predictions',
-           'SelectOnValid', 'valid_criteria', 'summarize', 'plot_group_accuracy']
+__all__ = ['METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'shortcut_gaps', 'Evaluation', 'evaluate',
+           'score_predictions', 'SelectOnValid', 'valid_criteria', 'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=EVAL_BS, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -32,8 +32,9 @@ def group_table(preds, split:BiasedSplit)->pd.DataFrame:
     "Accuracy per (class, bias) group; per class when bias labels are unknown."
     ok = np.asarray(preds) == split.targets
     df = pd.DataFrame(dict(target=split.targets, ok=ok))
-    if split.bias is not None: df['bias'] = split.bias; df['aligned'] = split.aligned
-    keys = ['target', 'bias', 'aligned'] if split.bias is not None else ['target']
+    keys = ['target']
+    if split.bias is not None: df['bias'] = split.bias; keys.append('bias')
+    if split.bias is not None and split.aligned is not None: df['aligned'] = split.aligned; keys.append('aligned')   # unknown when only the test split has bias labels (ImageNet-9)
     t = df.groupby(keys).ok.agg(n='size', correct='sum').reset_index()
     t['acc'] = t.correct / t.n
     return t
@@ -54,6 +55,18 @@ def reduce_groups(table:pd.DataFrame, train:BiasedSplit|None=None)->dict:
         g = table.target * train.n_bias + table.bias
         r['weighted_acc'] = float((table.acc * g.map(p).fillna(0)).sum() / g.map(p).fillna(0).sum())
     return r
+
+# %% ../nbs/06_evaluation.ipynb #0201
+def shortcut_gaps(table:pd.DataFrame,   # a `group_table` whose bias encodes the shortcuts, one binary digit each
+                  train:BiasedSplit,    # training split: the in-distribution weights
+                  shortcuts:list,       # shortcut names, most significant digit first, e.g. ['bg', 'co_occur_obj']
+                 )->dict:
+    "Whac-A-Mole's gaps: accuracy where exactly these shortcuts conflict with the class, minus the in-distribution accuracy."
+    k, idacc = len(shortcuts), reduce_groups(table, train)['weighted_acc']
+    off = np.stack([(table.bias.to_numpy() >> (k - 1 - i)) & 1 for i in range(k)], 1) != table.target.to_numpy()[:, None]
+    subsets = {f'{s}_gap': off[:, i] & (off.sum(1) == 1) for i, s in enumerate(shortcuts)}
+    subsets['all_shortcuts_gap' if k > 2 else 'both_gap'] = off.all(1)
+    return {n: float(table.correct[m].sum() / table.n[m].sum()) - idacc if m.any() else float('nan') for n, m in subsets.items()}
 
 # %% ../nbs/06_evaluation.ipynb #0010
 @dataclass

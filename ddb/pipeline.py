@@ -16,7 +16,7 @@ from .sampling import generate_synthetic, synthetic_set
 from .amplifier import train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
 from .stopping import CaptureCheck
 from .recipes import METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
-from .evaluation import predict, group_table, reduce_groups, SelectOnValid, valid_criteria
+from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria
 from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
 
 # %% auto #0
@@ -28,7 +28,8 @@ _KEY_SECTIONS = {'data': ['data'], 'diffusion': ['data', 'diffusion'], 'sampling
                  'amplifier': ['data', 'diffusion', 'sampling', 'amplifier']}
 _NOT_IN_KEYS = {'diffusion': ('checkpoint_every',)}   # how often to checkpoint changes no result
 _NEW_FIELDS = {'recipes': {'augment': False},          # fields added later: left out of keys at these values, so older caches stay valid
-               'diffusion': {'stop': 'none', 'stop_threshold': 0.8, 'check_every': 1}}
+               'diffusion': {'stop': 'none', 'stop_threshold': 0.8, 'check_every': 1},
+               'data': {'bias': None, 'bias_labels': None}}
 _STOP_FIELDS = ('stop_threshold', 'check_every')       # without a stopping rule they change nothing
 RUN_NAMES = (*STAGES[:-1], 'figures', 'tune', 'metrics.json', 'report.md', 'predictions_*.csv', 'suspected_conflicting.csv')  # what a run folder holds
 
@@ -263,16 +264,23 @@ def train_method(self:Run, name:str,   # a method of `METHODS`
         if field not in FIELD_TYPES or k in METHODS: raise ConfigError(f'{field}: not a recipe setting of {name}; its own: {list(recipes[name])}')
         check_value(field, v); section[k] = v
     preds = self.stage_method(name, Path(folder), recipes)
-    metrics = reduce_groups(group_table(preds, self.eval_split), self.data.train if self.has_bias else None)
+    metrics = self.method_metrics(preds)
     return dict(preds=preds, metrics=metrics, manifest=read_manifest(folder))
 
 # %% ../nbs/07_pipeline.ipynb #0047
 @patch
+def method_metrics(self:Run, preds)->dict:
+    "Summary accuracies of one method's predictions on the evaluation split (with the shortcut gaps when the data names its shortcuts)."
+    t, train = group_table(preds, self.eval_split), self.data.train if self.has_bias else None
+    r = reduce_groups(t, train)
+    if self.data.shortcuts and train is not None: r.update(shortcut_gaps(t, train, self.data.shortcuts))
+    return r
+
+@patch
 def stage_evaluation(self:Run)->dict:
     "Metrics of every method on the evaluation split, the detection report, the tables, figures and `report.md`."
     t0, s = time.time(), self.eval_split
-    train = self.data.train if self.has_bias else None
-    methods = {m: reduce_groups(group_table(p, s), train) for m, p in self.preds.items()}
+    methods = {m: self.method_metrics(p) for m, p in self.preds.items()}
     sel = {m: {k: read_manifest(self.out/'recipes'/m).get(k) for k in ('valid_score', 'best_epoch')} for m in self.preds}
     det = None
     if self.has_bias:
