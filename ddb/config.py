@@ -41,9 +41,9 @@ class RunSettings:
 @dataclass
 class DataSettings:
     "The `data` section: which data set, and how `load_data` reads it."
-    kind: str = knob('cmnist', 'choice:' + '|'.join(DATA_KINDS), 'cmnist | waterbirds-mini (photos from Debian packages) | disent (CMNIST/CIFAR10C/BFFHQ folders) | lff | waterbirds | bar | celeba | urbancars | imagenet9 | folder | csv')
+    kind: str = knob('cmnist', 'choice:' + '|'.join(DATA_KINDS), 'cmnist | waterbirds-mini (Debian photos) | disent (CMNIST/CIFAR10C/BFFHQ) | lff | waterbirds | bar | celeba | urbancars | imagenet9 | folder | csv')
     conflict_pct: float = knob(1.0, 'float[0,100]', 'cmnist, waterbirds-mini: percent of bias-conflicting training images; disent: picks the <pct>pct folder')
-    root: str|None = knob(None, 'path?', "disent, lff, waterbirds, bar, celeba, urbancars, imagenet9 (ImageNet): the downloaded dataset folder; waterbirds-mini: the photo packages' files (default $DDB_PHOTOS, /usr/share)")
+    root: str|None = knob(None, 'path?', "disent, lff, waterbirds, bar, celeba, urbancars, imagenet9 (ImageNet): the downloaded data; waterbirds-mini: the photo packages' files (default $DDB_PHOTOS, /usr/share)")
     train: str|None = knob(None, 'path?', 'folder: <train>/<class>/<image>; csv: the CSV file (columns file, label[, split])')
     valid: str|None = knob(None, 'path?', 'folder: optional validation class folders (default: carved from train)')
     test: str|None = knob(None, 'path?', 'folder: optional test class folders (without them the report uses validation data); imagenet9: ImageNet-A, tested on instead of ImageNet val')
