@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_cli.ipynb #0002
 from __future__ import annotations
-import argparse, sys
+import argparse, subprocess, sys
 from pathlib import Path
 from .core import DDBError
 from .config import PRESETS, METHODS, ConfigError, load_config, render_config
@@ -12,9 +12,10 @@ from .report import results_table
 from .pipeline import STAGES, run_pipeline
 from .benchmark import run_benchmark, run_tuning, parse_grid
 from .evaluation import score_predictions
+from .distributed import process_info, is_main
 
 # %% auto #0
-__all__ = ['main']
+__all__ = ['launch_processes', 'main']
 
 # %% ../nbs/09_cli.ipynb #0003
 def _parser()->argparse.ArgumentParser:
@@ -26,6 +27,7 @@ def _parser()->argparse.ArgumentParser:
     r.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE', help='override config fields, e.g. recipes.epochs=4')
     r.add_argument('--stage', choices=STAGES, default='evaluation', help='stop after this stage (earlier stages run or load from cache)')
     r.add_argument('--quiet', action='store_true', help='no progress bars')
+    r.add_argument('--processes', type=int, default=1, metavar='N', help='train and sample data-parallel in N processes (one per GPU, or N CPU processes): relaunches itself under torchrun')
     c = sub.add_parser('config', help='print a preset as a commented YAML config')
     c.add_argument('preset', nargs='?', help='preset name (omit to list them)')
     c.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
@@ -67,6 +69,16 @@ def _aligned(spec:str|None)->dict|None:
 
 def _list(s): return [v.strip() for v in s.split(',') if v.strip()]
 
+def launch_processes(n:int, argv:list)->int:
+    "Run `ddb <argv>` as `n` processes under torchrun (PyTorch's launcher, which accelerate reads), on this machine."
+    rest, skip = [], False
+    for a in argv:   # the same command without --processes, which the launched processes must not act on again
+        if skip: skip = False; continue
+        if a == '--processes': skip = True; continue
+        if not a.startswith('--processes='): rest.append(a)
+    cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(n), '-m', 'ddb.cli', *rest]
+    return subprocess.run(cmd).returncode
+
 def main(argv=None)->int:
     "Entry point of the `ddb` console command."
     args = _parser().parse_args(argv)
@@ -75,7 +87,10 @@ def main(argv=None)->int:
             if args.preset is None: print('\n'.join(f'{k:12} {v.splitlines()[0].lstrip("# ")}' for k, v in PRESETS.items())); return 0
             print(render_config(load_config(args.preset, args.overrides)), end=''); return 0
         if args.command == 'run':
+            if args.processes < 1: raise ConfigError(f'--processes {args.processes}: expected 1 or more')
+            if args.processes > 1 and process_info()[1] == 1: return launch_processes(args.processes, sys.argv[1:] if argv is None else list(argv))
             run = run_pipeline(args.config, args.out, args.overrides, args.stage, args.quiet)
+            if not is_main(): return 0   # rank 0 reports
             if args.stage != 'evaluation': print(f'stopped after stage {args.stage}: {run.out}'); return 0
             m = run.metrics
             print(f"\n{m['name']} ({m['eval_split']} split, %):\n{results_table(m).to_string()}")
@@ -100,3 +115,6 @@ def main(argv=None)->int:
         return 0
     except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback
         print(f'ddb: error: {e}', file=sys.stderr); return 2
+
+# %% ../nbs/09_cli.ipynb #0300
+if __name__ == '__main__': sys.exit(main())   # `python -m ddb.cli`: how `--processes` relaunches ddb

@@ -153,7 +153,14 @@ def atomic_path(path:str|Path):  # the final file or folder name
             old = path.with_name(f'.{path.name}.{uuid.uuid4().hex[:8]}.old')
             os.replace(path, old); os.replace(tmp, path); _remove(old)
         else: os.replace(tmp, path)
+        _log_write(path)
     finally: _remove(tmp)
+
+def _log_write(path:Path):
+    "With `$DDB_WRITE_LOG` set (the tests of several processes), record which process (`$RANK`) wrote which file."
+    log = os.environ.get('DDB_WRITE_LOG')
+    if log:
+        with open(log, 'a') as f: f.write(f"{os.environ.get('RANK', '0')}\t{path}\n")   # one short append: whole lines from several processes
 
 def _remove(p:Path):
     if p.is_dir(): shutil.rmtree(p, ignore_errors=True)

@@ -17,6 +17,7 @@ from fastai.torch_core import TensorImage, TensorCategory
 from fastai.vision.core import imagenet_stats
 from fasttransform import Transform, Pipeline
 from .core import DDBError, image_grid
+from .distributed import batch_share
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'EVAL_BS', 'DataError', 'read_image', 'check_images', 'image_files',
@@ -315,6 +316,7 @@ def balanced_weights(labels)->np.ndarray:
 class SplitDL(DataLoader):
     "A fastai `DataLoader` over a `BiasedSplit` yielding `(x, y, idx)`; optional weighted sampling."
     n_inp = 1
+    shard = None   # (rank, world) while several processes train: each decodes its slice of every batch (`ddb.distributed`)
     def __init__(self, dataset:BiasedSplit, bs:int=64, shuffle:bool=False, weights=None, **kwargs):
         self.weights = None if weights is None else torch.as_tensor(np.asarray(weights, dtype=np.float64))
         if self.weights is not None and len(self.weights) != len(dataset): raise DataError(f'weights: {len(self.weights)} values for {len(dataset)} samples')
@@ -322,6 +324,7 @@ class SplitDL(DataLoader):
         self.split_targets = torch.as_tensor(dataset.targets)
     def create_item(self, i): return i
     def create_batch(self, idxs):
+        if self.shard is not None: idxs = list(idxs)[batch_share(len(idxs), *self.shard)]
         idx = torch.as_tensor(np.asarray(idxs, dtype=np.int64))
         x = torch.from_numpy(np.ascontiguousarray(self.dataset.batch(idx.numpy()))).permute(0, 3, 1, 2)
         return TensorImage(x), TensorCategory(self.split_targets[idx]), idx

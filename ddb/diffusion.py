@@ -20,6 +20,7 @@ from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
 from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_options
+from .distributed import distributed, sample_share, unwrap, is_main
 
 # %% auto #0
 __all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'DiffusionSettings',
@@ -93,13 +94,14 @@ class DDPMCallback(Callback):
     "Turn `(x0, y, idx)` batches into `((x_t, t, y_or_null), target)` for DDPM training."
     def __init__(self, label_dropout:float=0.1, seed:int=0): store_attr(); self.gen = torch_generator(seed)
     def before_batch(self):
-        m = self.learn.model
+        m = unwrap(self.learn.model)
         x0, y = self.xb[0].as_subclass(torch.Tensor), self.yb[0].as_subclass(torch.Tensor)  # plain tensors: no dispatch overhead in the UNet
         g = self.gen if self.training else torch_generator(self.seed + 1)
-        n, dev = x0.shape[0], x0.device
-        t = torch.randint(0, m.scheduler.config.num_train_timesteps, (n,), generator=g).to(dev)
-        noise = torch.randn(x0.shape, generator=g).to(dev)
-        drop = (torch.rand(n, generator=g) < self.label_dropout).to(dev)
+        dev = x0.device
+        n, part = sample_share(self.learn) if self.training else (x0.shape[0], slice(None))   # drawn for the whole batch; this process's slice is kept (`ddb.distributed`)
+        t = torch.randint(0, m.scheduler.config.num_train_timesteps, (n,), generator=g)[part].to(dev)
+        noise = torch.randn((n, *x0.shape[1:]), generator=g)[part].to(dev)
+        drop = (torch.rand(n, generator=g) < self.label_dropout)[part].to(dev)
         xt = m.scheduler.add_noise(x0, noise, t)
         target = {'epsilon': noise, 'sample': x0}.get(m.prediction_type)
         if target is None: target = m.scheduler.get_velocity(x0, noise, t)
@@ -129,14 +131,14 @@ class DiffusionCheckpoint(Callback):
         if self.start_epoch == 0: return
         s = load_torch(self.ckpt)
         if s['epoch'] != self.start_epoch: raise ValueError(f"{self.ckpt}: checkpoint is at epoch {s['epoch']}, not {self.start_epoch}")
-        self.learn.model.load_state_dict(s['model']); self.learn.opt.load_state_dict(s['opt'])
+        unwrap(self.learn.model).load_state_dict(s['model']); self.learn.opt.load_state_dict(s['opt'])
         self._cb(EMACallback).avg.load_state_dict(s['ema']); self._cb(DDPMCallback).gen.set_state(s['ddpm_gen'])
         self.learn.dls.train.rng.setstate(s['dl_rng'])
         torch.set_rng_state(s['torch_rng']); np.random.set_state(np_state(s['np_rng'])); random.setstate(s['py_rng'])
     def after_epoch(self):
         e = self.epoch + 1
-        if self.epoch < self.start_epoch or (e % self.every and e != self.n_epoch): return
-        save_torch(_plain(dict(epoch=e, n_epoch=self.n_epoch, model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(),
+        if self.epoch < self.start_epoch or (e % self.every and e != self.n_epoch) or not is_main(): return   # one writer
+        save_torch(_plain(dict(epoch=e, n_epoch=self.n_epoch, model=unwrap(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(),
                         ema=self._cb(EMACallback).avg.state_dict(), ddpm_gen=self._cb(DDPMCallback).gen.get_state(),
                         dl_rng=self.learn.dls.train.rng.getstate(), torch_rng=torch.get_rng_state(),
                         np_rng=np_state(np.random.get_state()), py_rng=random.getstate())), self.ckpt)
@@ -210,7 +212,8 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionS
             if s['n_epoch'] != n_epoch: raise ValueError(f"{ck.ckpt}: checkpoint is for {s['n_epoch']} epochs, this run asks for {n_epoch}; delete it or use another folder")
             start = ck.start_epoch = s['epoch']
         cbs.append(ck)
-    if start < n_epoch: learn.fit_one_cycle(n_epoch, learn.diffusion_cfg['lr'], cbs=cbs, start_epoch=start)
+    if start < n_epoch:
+        with distributed(learn): learn.fit_one_cycle(n_epoch, learn.diffusion_cfg['lr'], cbs=cbs, start_epoch=start)
     else: _load_finished(learn, s)
     return learn
 

@@ -16,6 +16,7 @@ from .data import BiasedSplit, DataError, EVAL_BS
 from .models import predict_logits
 from .amplifier import InferredGroups
 from .recipes import CRITERIA, LABELLED_CRITERIA
+from .distributed import unwrap
 
 # %% auto #0
 __all__ = ['METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'shortcut_gaps', 'Evaluation', 'evaluate',
@@ -151,10 +152,10 @@ class SelectOnValid(Callback):
         return predict(self.learn, self.valid)
     def after_epoch(self):
         preds = self.epoch_preds(); s = self.score(preds); self.history.append(s)
-        if s > self.best: self.best, self.best_epoch, self.best_state, self.best_preds = s, self.epoch, copy.deepcopy(self.learn.model.state_dict()), preds
+        if s > self.best: self.best, self.best_epoch, self.best_state, self.best_preds = s, self.epoch, copy.deepcopy(unwrap(self.learn.model).state_dict()), preds
         self.learn.model.train()
     def after_fit(self):
-        if self.best_state is not None: self.learn.model.load_state_dict(self.best_state)
+        if self.best_state is not None: unwrap(self.learn.model).load_state_dict(self.best_state)
 
 # %% ../nbs/06_evaluation.ipynb #0015
 def valid_criteria(preds, valid:BiasedSplit, inferred:InferredGroups|None=None)->dict:

@@ -4,9 +4,9 @@
 
 # %% ../nbs/07_pipeline.ipynb #0002
 from __future__ import annotations
-import copy, json, shutil, sys, time
+import copy, json, os, shutil, sys, time
 from pathlib import Path
-import numpy as np
+import numpy as np, torch
 from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
                       atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child)
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, load_data, data_fingerprint, resolve_config, method_recipe,
@@ -18,6 +18,7 @@ from .stopping import CaptureCheck
 from .recipes import METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria
 from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
+from .distributed import process_info, start_processes, is_main, barrier, from_main
 
 # %% auto #0
 __all__ = ['STAGES', 'RUN_NAMES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
@@ -88,22 +89,33 @@ class Run:
     def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
         self.raw, self.out, self.quiet = cfg, Path(out) if out is not None else safe_child(runs_root(), cfg['name']), quiet
         self.device = default_device(cfg['device'])
+        rank, world = process_info()
+        if world > 1:   # launched as several processes (`ddb run --processes N`, torchrun, accelerate launch)
+            if self.device.type == 'cuda': self.device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', rank)))
+            start_processes(self.device)
+            if cfg['diffusion']['stop'] != 'none': raise ConfigError('diffusion.stop: the stopping rule runs in one process only; set it to none or run one process')
+            self.quiet = self.quiet or rank > 0   # one process reports
         self.timing, self.fresh, self.recomputed, self.t_start = {}, {}, {}, time.time()
-        claim_folder(self.out, RUN_NAMES)
+        if is_main(): claim_folder(self.out, RUN_NAMES)
+        barrier()
     def _timed(self, stage, folder, key, compute, load=lambda: None):
         "Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or unloadable."
         t0 = time.time()
-        if stage_ready(folder, key, lambda why: self.warn(stage, why)):
-            try:
-                out = load()
+        # every process follows rank 0's verdict on the cache; only rank 0 clears, marks done and writes manifests
+        if from_main(stage_ready(folder, key, lambda why: self.warn(stage, why)) if is_main() else None):
+            try: out, failed = load(), None
+            except UnsafeFileError: raise
+            except Exception as e: out, failed = None, f'{type(e).__name__}: {str(e)[:200]}'   # any failure to read a cache means: compute it again
+            if from_main(failed) is None:
                 self.fresh[stage], self.timing[stage] = False, read_manifest(folder)['seconds']
                 return out
-            except UnsafeFileError: raise
-            except Exception as e:   # any failure to read a cache means: compute it again
-                self.warn(stage, f'{folder}: its artifact does not load ({type(e).__name__}: {str(e)[:200]})')
+            if is_main():
+                self.warn(stage, f'{folder}: its artifact does not load ({failed})')
                 _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
+            barrier()
         info = compute() or {}
-        stage_done(folder, key, time.time() - t0, **info)
+        if is_main(): stage_done(folder, key, time.time() - t0, **info)
+        barrier()
         self.fresh[stage], self.timing[stage] = True, read_manifest(folder)['seconds']
         return load()
     def warn(self, stage, why):
@@ -127,7 +139,7 @@ def stage_data(self:Run):
     self.eval_split = self.data.test if self.data.test is not None else self.data.valid
     folder = self.out/'data'
     def compute():
-        self.data.summary().to_csv(folder/'summary.csv')
+        if is_main(): self.data.summary().to_csv(folder/'summary.csv')
         return dict(load_seconds=round(time.time() - t0, 2))
     self._timed('data', folder, stage_key(self.cfg, 'data', self.fingerprint), compute)
     self.timing['data'] = round(time.time() - t0, 2)  # the images are re-read on every call
@@ -152,6 +164,7 @@ def stage_diffusion(self:Run):
             cbs.append(check)
         with training_output(learn, 'diffusion', self.quiet): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
         trained = check.stopped_at if check is not None and check.stopped_at else d['steps']
+        if not is_main(): return   # the others trained alongside; one process writes
         save_diffusion(learn, folder/'model', preset=d['preset'], steps=d['steps'], trained_steps=trained)
         if check is not None:
             with atomic_path(folder/'capture_checks.csv') as tmp: check.table().to_csv(tmp, index=False)
@@ -188,6 +201,7 @@ def stage_amplifier(self:Run):
         self.log(f"amplifier: {a['arch']} on {len(self.synthetic.train):,} synthetic images, {a['epochs']} epochs")
         ba = train_amplifier(self.synthetic, a['arch'], a['loss'], a['epochs'], a['bs'], a['lr'], weights=a['weights'],
                              seed=self.cfg['seed'], device=self.device, quiet=self.quiet, precision=self.cfg['precision'])
+        if not is_main(): return   # the others trained alongside; one process scores and writes
         save_torch(dict(state=ba.model.state_dict(), size=ba.ba_size, stats=ba.ba_stats), folder/'amplifier.pth')
         arrays = {}
         for split in (self.data.train, self.data.valid):
@@ -232,6 +246,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
         sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
         with training_output(learn, name, self.quiet): fit_method(learn, r['epochs'], r['lr'])
+        if not is_main(): return
         save_torch(learn.model.state_dict(), folder/'model.pth')
         with atomic_path(folder/'preds.npy') as tmp:
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
@@ -279,6 +294,7 @@ def method_metrics(self:Run, preds)->dict:
 @patch
 def stage_evaluation(self:Run)->dict:
     "Metrics of every method on the evaluation split, the detection report, the tables, figures and `report.md`."
+    if not is_main(): self.metrics = None; return None   # one process evaluates and reports
     t0, s = time.time(), self.eval_split
     methods = {m: self.method_metrics(p) for m, p in self.preds.items()}
     sel = {m: {k: read_manifest(self.out/'recipes'/m).get(k) for k in ('valid_score', 'best_epoch')} for m in self.preds}

@@ -16,6 +16,7 @@ from .core import knob, set_seed, default_device, plain_progress, with_precision
 from .data import BiasedData, DataError, biased_dls, balanced_weights
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
+from .distributed import distributed
 
 # %% auto #0
 __all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
@@ -90,7 +91,7 @@ def augment_tfms(size:int)->list:
 
 def fit_method(learn:Learner, epochs:int, lr:float|None=None)->Learner:
     "Train with the learner's method (some methods stage their training)."
-    learn.method.fit(learn, epochs, lr or learn.lr)
+    with distributed(learn): learn.method.fit(learn, epochs, lr or learn.lr)   # several processes: data-parallel (`ddb.distributed`)
     return learn
 
 # %% ../nbs/05_recipes.ipynb #0010

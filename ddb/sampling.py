@@ -15,6 +15,7 @@ from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
 from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
+from .distributed import is_main, barrier, process_info
 
 # %% auto #0
 __all__ = ['guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic',
@@ -102,9 +103,12 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
     if old is not None and old.get('config') != cfg:
         raise ValueError(f'{dest}: holds a synthetic set made with other settings ({old.get("config")}); use another folder or delete it')
     if old is None or not old.get('complete'):
-        write_manifest(dest, config=cfg, complete=False)
-        jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))]
+        if is_main(): write_manifest(dest, config=cfg, complete=False)
+        barrier()
+        rank, world = process_info()   # several processes take every world-th batch; each batch has its own seed, so the set is the same
+        jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))][rank::world]
         folders = class_folders(dest, model.classes)
+        progress = progress and is_main()
         t0, bar = time.time(), progress and interactive()   # a log file gets a line per class instead of a bar
         for j, (c, k) in enumerate(progress_bar(jobs) if bar else jobs):
             folder = folders[c]
@@ -115,7 +119,9 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
                     with atomic_path(f) as tmp: Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
             if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != c):   # the class's last batch is done
                 print(f'sampling: class {model.classes[c]!s} ({time.time() - t0:.0f} s)', flush=True)
-        write_manifest(dest, config=cfg, complete=True, counts={cl: n_per_class for cl in model.classes})
+        barrier()
+        if is_main(): write_manifest(dest, config=cfg, complete=True, counts={cl: n_per_class for cl in model.classes})
+        barrier()
     return synthetic_set(dest)
 
 # %% ../nbs/03_sampling.ipynb #0012
