@@ -248,6 +248,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'ddb.distributed.barrier': ('distributed.html#barrier', 'ddb/distributed.py'),
                                  'ddb.distributed.batch_share': ('distributed.html#batch_share', 'ddb/distributed.py'),
                                  'ddb.distributed.distributed': ('distributed.html#distributed', 'ddb/distributed.py'),
+                                 'ddb.distributed.first_of_any': ('distributed.html#first_of_any', 'ddb/distributed.py'),
                                  'ddb.distributed.from_main': ('distributed.html#from_main', 'ddb/distributed.py'),
                                  'ddb.distributed.is_main': ('distributed.html#is_main', 'ddb/distributed.py'),
                                  'ddb.distributed.process_info': ('distributed.html#process_info', 'ddb/distributed.py'),

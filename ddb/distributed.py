@@ -13,8 +13,8 @@ from fastai.torch_core import rank_distrib, num_distrib
 from fastai.distributed import DistributedTrainer
 
 # %% auto #0
-__all__ = ['process_info', 'is_main', 'start_processes', 'barrier', 'from_main', 'batch_share', 'sample_share', 'SliceTrainer',
-           'unwrap', 'distributed']
+__all__ = ['process_info', 'is_main', 'start_processes', 'barrier', 'from_main', 'first_of_any', 'batch_share', 'sample_share',
+           'SliceTrainer', 'unwrap', 'distributed']
 
 # %% ../nbs/00a_distributed.ipynb #0006
 def process_info()->tuple:
@@ -43,6 +43,12 @@ def from_main(value):
     if not _group(): return value
     box = [value]; torch.distributed.broadcast_object_list(box, src=0)
     return box[0]
+
+def first_of_any(value):
+    "The first value other than `None` among all processes (e.g. a failure any of them met), or `None`."
+    if not _group(): return value
+    every = [None] * process_info()[1]; torch.distributed.all_gather_object(every, value)
+    return next((v for v in every if v is not None), None)
 
 # %% ../nbs/00a_distributed.ipynb #0009
 def batch_share(n:int, rank:int, world:int)->slice:

@@ -18,7 +18,7 @@ from .stopping import CaptureCheck
 from .recipes import METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria
 from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
-from .distributed import process_info, start_processes, is_main, barrier, from_main
+from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
 
 # %% auto #0
 __all__ = ['STAGES', 'RUN_NAMES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
@@ -106,7 +106,8 @@ class Run:
             try: out, failed = load(), None
             except UnsafeFileError: raise
             except Exception as e: out, failed = None, f'{type(e).__name__}: {str(e)[:200]}'   # any failure to read a cache means: compute it again
-            if from_main(failed) is None:
+            failed = first_of_any(failed)   # a cache any process cannot load is computed again by all
+            if failed is None:
                 self.fresh[stage], self.timing[stage] = False, read_manifest(folder)['seconds']
                 return out
             if is_main():
