@@ -250,6 +250,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'ddb.distributed.distributed': ('distributed.html#distributed', 'ddb/distributed.py'),
                                  'ddb.distributed.first_of_any': ('distributed.html#first_of_any', 'ddb/distributed.py'),
                                  'ddb.distributed.from_main': ('distributed.html#from_main', 'ddb/distributed.py'),
+                                 'ddb.distributed.gather_to_main': ('distributed.html#gather_to_main', 'ddb/distributed.py'),
                                  'ddb.distributed.is_main': ('distributed.html#is_main', 'ddb/distributed.py'),
                                  'ddb.distributed.process_info': ('distributed.html#process_info', 'ddb/distributed.py'),
                                  'ddb.distributed.sample_share': ('distributed.html#sample_share', 'ddb/distributed.py'),

@@ -13,8 +13,8 @@ from fastai.torch_core import rank_distrib, num_distrib
 from fastai.distributed import DistributedTrainer
 
 # %% auto #0
-__all__ = ['process_info', 'is_main', 'start_processes', 'barrier', 'from_main', 'first_of_any', 'batch_share', 'sample_share',
-           'SliceTrainer', 'unwrap', 'distributed']
+__all__ = ['process_info', 'is_main', 'start_processes', 'barrier', 'from_main', 'first_of_any', 'gather_to_main', 'batch_share',
+           'sample_share', 'SliceTrainer', 'unwrap', 'distributed']
 
 # %% ../nbs/00a_distributed.ipynb #0006
 def process_info()->tuple:
@@ -49,6 +49,13 @@ def first_of_any(value):
     if not _group(): return value
     every = [None] * process_info()[1]; torch.distributed.all_gather_object(every, value)
     return next((v for v in every if v is not None), None)
+
+def gather_to_main(value)->list:
+    "Every process's `value`, in rank order, in rank 0 (which writes them); `[]` in the others."
+    if not _group(): return [value]
+    every = [None] * process_info()[1] if is_main() else None
+    torch.distributed.gather_object(value, every, dst=0)
+    return every if is_main() else []
 
 # %% ../nbs/00a_distributed.ipynb #0009
 def batch_share(n:int, rank:int, world:int)->slice:

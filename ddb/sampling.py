@@ -15,7 +15,7 @@ from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
 from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
-from .distributed import is_main, barrier, process_info
+from .distributed import is_main, barrier, process_info, gather_to_main
 
 # %% auto #0
 __all__ = ['guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic',
@@ -105,20 +105,25 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
     if old is None or not old.get('complete'):
         if is_main(): write_manifest(dest, config=cfg, complete=False)
         barrier()
-        rank, world = process_info()   # several processes take every world-th batch; each batch has its own seed, so the set is the same
-        jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))][rank::world]
-        folders = class_folders(dest, model.classes)
+        jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))]
+        folders, (rank, world) = class_folders(dest, model.classes), process_info()
         progress = progress and is_main()
         t0, bar = time.time(), progress and interactive()   # a log file gets a line per class instead of a bar
-        for j, (c, k) in enumerate(progress_bar(jobs) if bar else jobs):
-            folder = folders[c]
-            names = [folder/f'{c}_{i:06d}.png' for i in range(k * bs, min((k + 1) * bs, n_per_class))]
-            if not all(f.exists() for f in names):   # batches already on disk (a resumed run) are kept
-                ims = to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device, precision=precision))
-                for f, im in zip(names, ims):
+        rounds = range(0, len(jobs), world)   # several processes: in each round process r samples job i + r, and rank 0 writes them all
+        for i in progress_bar(rounds) if bar else rounds:
+            made = None
+            if i + rank < len(jobs):
+                c, k = jobs[i + rank]
+                names = [folders[c]/f'{c}_{n:06d}.png' for n in range(k * bs, min((k + 1) * bs, n_per_class))]
+                if not all(f.exists() for f in names):   # batches already on disk (a resumed run) are kept
+                    made = names, to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler, torch_generator(_batch_seed(seed, c, k)), bs, device, precision=precision))
+            for got in gather_to_main(made):   # each batch has its own seed: the set does not depend on the number of processes
+                if got is None: continue
+                for f, im in zip(*got):
                     with atomic_path(f) as tmp: Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
-            if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != c):   # the class's last batch is done
-                print(f'sampling: class {model.classes[c]!s} ({time.time() - t0:.0f} s)', flush=True)
+            for j in range(i, min(i + world, len(jobs))):
+                if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != jobs[j][0]):   # a class's last batch is done
+                    print(f'sampling: class {model.classes[jobs[j][0]]!s} ({time.time() - t0:.0f} s)', flush=True)
         barrier()
         if is_main(): write_manifest(dest, config=cfg, complete=True, counts={cl: n_per_class for cl in model.classes})
         barrier()
