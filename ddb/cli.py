@@ -98,6 +98,8 @@ def main(argv=None)->int:
             if det: print(f"amplifier: AUROC {det['auroc']:.3f}, flagged {det['n_flagged']:,} (precision {det['precision']:.3f}, recall {det['recall']:.3f})")
             print(f"{m['total_s']:.0f} s, peak memory {m['peak_rss_mb']:,.0f} MB; report: {run.out/'report.md'}")
             return 0
+        if args.command in ('tune', 'benchmark') and process_info()[1] > 1:   # their loops would run, and write, in every process
+            raise ConfigError(f'ddb {args.command} runs in one process; run it without torchrun or accelerate launch')
         if args.command == 'tune':
             tb = None if args.tie_break == 'none' else args.tie_break
             tu = run_tuning(args.config, args.method, parse_grid(args.grid), args.conflict_pct, args.arch, args.seed, args.out, args.overrides, tb, args.quiet)
