@@ -77,6 +77,8 @@ def sample_share(learn)->tuple:
 class SliceTrainer(DistributedTrainer):
     "fastai's `DistributedTrainer` with ddb's split: each process takes its slice of every training batch; validation is whole."
     def before_fit(self):
+        if not hasattr(type(self.learn.dls.train), 'shard'):   # a loader that cannot split would train every process on whole batches
+            raise TypeError(f'{type(self.learn.dls.train).__name__}: several processes need a loader with a `shard` (ddb.data.SplitDL)')
         self.learn.model = self.accelerator.prepare(torch.nn.SyncBatchNorm.convert_sync_batchnorm(self.model) if self.sync_bn else self.model)
         self.learn.dls.train.shard = process_info()
         if not is_main(): self.learn.logger = noop

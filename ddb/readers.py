@@ -256,6 +256,7 @@ def imagenet9(root:str|Path,                  # ImageNet: train/<wnid>/ and val/
              )->BiasedData:
     "Read ImageNet-9 (ReBias's protocol) from an ImageNet folder, tested on ImageNet val (texture clusters) or ImageNet-A."
     root = Path(root); kw = dict(size=size, mode=mode, in_memory=in_memory, check=check)
+    if not str(bias).startswith('cluster'): raise DataError(f'imagenet9: bias must name a cluster column of the clusters CSV (cluster1, cluster2, cluster3), got {bias!r}')
     files, ys = _wnid_files(root/'train')
     train = BiasedSplit(ys, IMAGENET9_CLASSES, files=files, name='train', **kw)
     if imagenet_a is not None:
@@ -267,7 +268,6 @@ def imagenet9(root:str|Path,                  # ImageNet: train/<wnid>/ and val/
     b = None
     if clusters is not None or csv.exists():
         df = _read_csv(csv); _require_columns(df, ['path', bias], csv)
-        if not bias.startswith('cluster'): raise DataError(f'{csv}: bias must name a cluster column (cluster1, cluster2, cluster3), got {bias!r}')
         col = dict(zip((str(Path(p)) for p in df.path), _int_column(df, bias, csv)))
         rel = [str(f.relative_to(root/'val')) for f in files]
         absent = [r for r in rel if r not in col]
