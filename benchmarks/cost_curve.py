@@ -5,7 +5,7 @@ way. Trains the preset's diffusion model once for its full length, with `Capture
 amplifier on chosen snapshots, and other samplers on the last one. Not a test: the numbers go in the notebooks
 and the README.
 
-    python benchmarks/cost_curve.py --config cmnist [--out benchmarks/cmnist] [--run runs/cost-cmnist]
+    python benchmarks/cost_curve.py --config cmnist-long --out benchmarks/cmnist --run runs/cost-cmnist
         [--snapshots 300,450,600,750,1050,1500] [--recipe-at 450,750,1500] [--samplers ddpm:25,ddim:25,ddim:10]
         [--metric unbiased_acc]
 """
@@ -23,7 +23,7 @@ from ddb.stopping import CaptureCheck
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--config', default='cmnist'); p.add_argument('--out', default=None); p.add_argument('--run', default=None)
+p.add_argument('--config', default='cmnist-long'); p.add_argument('--out', default=None); p.add_argument('--run', default=None)
 p.add_argument('--snapshots', default='300,450,600,750,1050,1500'); p.add_argument('--recipe-at', default='450,750,1500')
 p.add_argument('--samplers', default='ddpm:25,ddim:25,ddim:10')
 p.add_argument('--metric', default='unbiased_acc', help="Recipe I's headline metric (waterbirds-mini: worst_group_acc)")
@@ -46,7 +46,7 @@ class Snapshot(Callback):
 checks_csv = out/'capture_checks.csv'
 if not (work/'snapshots'/str(d['steps'])).exists():
     learn = diffusion_learner(data, d['preset'], device=run.device, seed=cfg['seed'], **{k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')})
-    check = CaptureCheck(data.train, threshold=None, seed=cfg['seed'], true_conflicting=data.train.conflicting, log=print)
+    check = CaptureCheck(data.train, threshold=None, guidance=s['guidance'], seed=cfg['seed'], true_conflicting=data.train.conflicting, log=print)
     with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[check, Snapshot()])
     check.table().to_csv(checks_csv, index=False)
 print(f'diffusion + checks: {time.time() - t0:.0f} s', flush=True)

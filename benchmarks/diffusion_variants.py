@@ -27,7 +27,7 @@ p.add_argument('--work', default='runs/diffusion-variants'); p.add_argument('--o
 a = p.parse_args()
 snaps = [int(s) for s in a.snapshots.split(',')]
 D.DIFFUSION_PRESETS[a.name] = {**D.DIFFUSION_PRESETS['mnist-cpu'], **json.loads(a.set)}
-cfg = load_config('cmnist', [f'seed={a.seed}'])
+cfg = load_config('cmnist-long', [f'seed={a.seed}'])
 work = Path(a.work)/f'{a.name}-{a.steps}-s{a.seed}'
 run = Run(cfg, Path(a.work)/f'data-s{a.seed}', quiet=True); run.stage_data(); data, amp = run.data, run.cfg['amplifier']
 

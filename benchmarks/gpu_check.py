@@ -9,7 +9,7 @@ native bf16 that measures what `precision: bf16` buys there.
 
     python benchmarks/gpu_check.py                  # on the device; a few minutes on one GPU
     python benchmarks/gpu_check.py --quick          # anywhere (CPU): tiny sizes, checks that the script runs
-    python benchmarks/gpu_check.py --presets cmnist --device cpu --out benchmarks/cmnist/precision.csv
+    python benchmarks/gpu_check.py --presets cmnist-long --device cpu --out benchmarks/cmnist/precision.csv
 
 Writes `benchmarks/gpu_check.csv` (`--out` to change it); one row per (preset, stage).
 """

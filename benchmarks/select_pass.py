@@ -16,7 +16,7 @@ from ddb.amplifier import InferredGroups, BiasScores
 import numpy as np
 
 def main():
-    raw = load_config('cmnist'); data = load_data(raw['data'], raw['seed'])
+    raw = load_config('cmnist-long'); data = load_data(raw['data'], raw['seed'])
     cfg = resolve_config(raw, data, 'cpu'); r = method_recipe(cfg['recipes'], 'erm')[0]   # what `ddb run` trains ERM with
     v = data.valid   # a stand-in for the amplifier's groups: the true conflicting flags (only the timing matters here)
     inferred = InferredGroups(BiasScores(np.zeros(len(v)), np.ones(len(v)), v.targets.copy(), v.targets.copy()), v.conflicting.astype(bool), data.c)

@@ -2,7 +2,7 @@
 `benchmarks/cost_curve.py` saved after every epoch: for each rule, where it would stop, and the detection AUROC
 of the preset's own amplifier at that point (from cost_curve.csv). Bias labels are read only to report.
 
-    python benchmarks/stop_rules.py --config cmnist [--run runs/cost-cmnist] [--out benchmarks/cmnist]
+    python benchmarks/stop_rules.py --config cmnist-long --run runs/cost-cmnist --out benchmarks/cmnist
 """
 import argparse, time
 from pathlib import Path
@@ -13,7 +13,7 @@ from ddb.stopping import quick_flags, compare_checks
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--config', default='cmnist'); p.add_argument('--run', default=None); p.add_argument('--out', default=None)
+p.add_argument('--config', default='cmnist-long'); p.add_argument('--run', default=None); p.add_argument('--out', default=None)
 p.add_argument('--n-real', type=int, default=5000)
 p.add_argument('--max-step', type=int, default=None, help='check snapshots up to this step only')
 p.add_argument('--set', nargs='*', default=[])

@@ -178,6 +178,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'ddb.data._open': ('data.html#_open', 'ddb/data.py'),
                           'ddb.data._probe': ('data.html#_probe', 'ddb/data.py'),
                           'ddb.data._to_8bit': ('data.html#_to_8bit', 'ddb/data.py'),
+                          'ddb.data.area_resize': ('data.html#area_resize', 'ddb/data.py'),
                           'ddb.data.balanced_weights': ('data.html#balanced_weights', 'ddb/data.py'),
                           'ddb.data.batch_tfms': ('data.html#batch_tfms', 'ddb/data.py'),
                           'ddb.data.biased_dls': ('data.html#biased_dls', 'ddb/data.py'),

