@@ -130,7 +130,7 @@ recipes:
 'cmnist-mlp': '''\
 # Colored MNIST 1% with the literature's MLP (3 x 100) at 28 px, 20 epochs, on a CPU.
 # Same data, diffusion, samples and amplifier as cmnist-long (same cache keys); each method's lr and wd chosen for this
-# backbone on validation data by `ddb tune` (2%, seed 0; README), with the step sizes of cmnist.
+# backbone on validation data by `ddb tune` (2%, seed 0; README), with the step sizes of cmnist-long.
 data: {kind: cmnist, conflict_pct: 1.0}
 diffusion: {preset: mnist-cpu}
 recipes:
