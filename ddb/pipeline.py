@@ -47,6 +47,8 @@ def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
         shared, own = method_recipe(cfg['recipes'], method)
         key['recipes'] = kept('recipes', shared.items())
         key['method'] = dict(name=method, **own)
+    if 'diffusion' in key and cfg['diffusion'].get('stop', 'none') != 'none':   # the rule's checks sample with the run's guidance: it moves where training stops
+        key['diffusion']['check_guidance'] = cfg['sampling']['guidance']
     if stage != 'data' and cfg.get('precision') == 'bf16': key['precision'] = 'bf16'   # resolved; fp32 keys stay as they were
     return _norm(key)
 
