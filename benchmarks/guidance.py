@@ -3,8 +3,11 @@ snapshots), sample `--n` images per class with guidance w (25 DDPM steps), train
 on them and score the real training set (bias labels used only for the AUROC). Not a test: about a minute per
 (model, w) on 2 cores. Writes `benchmarks/cmnist/guidance.csv`.
 
-    python benchmarks/guidance.py --models mnist-small-s0=runs/fast/s0/diffusion/model \
-        mnist-cpu-s0=runs/cost-cmnist/snapshots/1500 --w 0,0.5,1,3
+    python benchmarks/guidance.py --models mnist-small-s0=runs/fast/s0/diffusion/model --w 0,0.5,1,3
+    python benchmarks/guidance.py --models mnist-cpu-s0=runs/long/s0/diffusion/model --w 0,1
+
+The models come from `benchmarks/fast_runs.py` (`ddb run cmnist`, seed 0; and `--preset cmnist-long`); a row
+already in the CSV is not measured again.
 """
 import argparse, time
 from pathlib import Path
