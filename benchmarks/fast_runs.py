@@ -1,6 +1,5 @@
 """`ddb run cmnist` (the 5-minute preset) from an empty folder per seed: wall time, stage times, peak memory,
-detection and each method's accuracy; `cmnist-long` (the committed benchmark's budget) is the comparison in
-`precision_runs.csv`. Not a test: about 5 minutes a seed on 2 cores. Writes `benchmarks/cmnist/fast_runs.csv`.
+detection and each method's accuracy. Not a test: about 3-4 minutes a seed on 2 cores (`cmnist-long`: about 10). Writes `benchmarks/cmnist/fast_runs.csv`.
 
     python benchmarks/fast_runs.py [--seeds 0,1,2] [--runs runs/fast]
     python benchmarks/fast_runs.py --runs runs/fast-stop --set diffusion.stop=flags --out benchmarks/cmnist/fast_stop_runs.csv

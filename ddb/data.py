@@ -302,6 +302,7 @@ class ResizeBatch(Transform):
 def area_resize(images:np.ndarray, size)->np.ndarray:
     "uint8 N x H x W x C images resized by area averaging, as `ResizeBatch(size, 'area')` does to a batch, rounded back to uint8: resize once instead of on every batch."
     size = (size, size) if isinstance(size, int) else tuple(size)
+    if len(size) != 2 or min(size) < 1: raise DataError(f'area_resize: size must be a positive int or (height, width), got {size}')
     if tuple(images.shape[1:3]) == size: return images
     chunks = [F.interpolate(torch.from_numpy(images[i:i + 4096]).permute(0, 3, 1, 2).float(), size=size, mode='area')
               for i in range(0, len(images), 4096)]
