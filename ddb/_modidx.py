@@ -48,6 +48,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'ddb.benchmark.compare_methods': ('benchmark.html#compare_methods', 'ddb/benchmark.py'),
                                'ddb.benchmark.ddb_lead': ('benchmark.html#ddb_lead', 'ddb/benchmark.py'),
                                'ddb.benchmark.merge_results': ('benchmark.html#merge_results', 'ddb/benchmark.py'),
+                               'ddb.benchmark.metric_table': ('benchmark.html#metric_table', 'ddb/benchmark.py'),
                                'ddb.benchmark.parse_backbone': ('benchmark.html#parse_backbone', 'ddb/benchmark.py'),
                                'ddb.benchmark.parse_grid': ('benchmark.html#parse_grid', 'ddb/benchmark.py'),
                                'ddb.benchmark.pick_setting': ('benchmark.html#pick_setting', 'ddb/benchmark.py'),

@@ -19,8 +19,8 @@ from .pipeline import run_pipeline
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'BENCHMARK_NAMES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead',
-           'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'compare_methods',
-           'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
+           'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark',
+           'compare_methods', 'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -51,22 +51,28 @@ def ddb_lead(results:pd.DataFrame, metric:str='unbiased_acc')->pd.DataFrame:
     if orc: r['vs_oracle'] = (m[ddb].max(axis=1) - m[orc].max(axis=1)).round(1)
     return r
 
+def metric_table(results:pd.DataFrame, metric:str='unbiased_acc')->pd.DataFrame:
+    "One backbone's `metric` (mean ± std, %) per method and ratio, then the DDB lead, the larger seed std and the gap to the oracle."
+    if results.backbone.nunique() != 1: raise ValueError(f'metric_table: one backbone at a time, got {results.backbone.unique().tolist()}')
+    t = _pm(results.groupby(['method', 'conflict_pct'], sort=False)[metric]).unstack('conflict_pct')
+    pcts = list(t.columns); t.columns = [f'{c:g}%' for c in pcts]
+    lead = ddb_lead(results, metric)
+    if len(lead):
+        lead = lead.droplevel('backbone')
+        t.loc['DDB lead over the best of erm/lff/jtt (points)'] = [f"{lead.loc[c, 'lead']:+.1f}" for c in pcts]
+        t.loc['larger seed std of those two (points)'] = [f"{lead.loc[c, 'spread']:.1f}" for c in pcts]
+        if 'vs_oracle' in lead: t.loc['DDB minus GroupDRO with true groups (points)'] = [f"{lead.loc[c, 'vs_oracle']:+.1f}" for c in pcts]
+    t.index.name = 'method'
+    return t
+
 def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc',
                      all_metrics:bool=True, # end with every metric of every (backbone, ratio, method)
                     )->str:
     "Markdown: per backbone, `metric` (mean ± std, %) per method and ratio, the DDB lead, then all metrics."
-    out, lead = [], ddb_lead(results, metric)
+    out = []
     for bb, r in results.groupby('backbone', sort=False):
         n = r.seed.nunique()
-        t = _pm(r.groupby(['method', 'conflict_pct'], sort=False)[metric]).unstack('conflict_pct')
-        t.columns = [f'{c:g}%' for c in t.columns]
-        pcts = sorted(r.conflict_pct.unique())
-        if len(lead):
-            t.loc['DDB lead over the best of erm/lff/jtt (points)'] = [f"{lead.loc[(bb, c), 'lead']:+.1f}" for c in pcts]
-            t.loc['larger seed std of those two (points)'] = [f"{lead.loc[(bb, c), 'spread']:.1f}" for c in pcts]
-            if 'vs_oracle' in lead: t.loc['DDB minus GroupDRO with true groups (points)'] = [f"{lead.loc[(bb, c), 'vs_oracle']:+.1f}" for c in pcts]
-        t.index.name = 'method'
-        out += [f'### {bb}: {metric} (%), mean ± std over {n} seed{"s" * (n > 1)}', '', md_table(t), '']
+        out += [f'### {bb}: {metric} (%), mean ± std over {n} seed{"s" * (n > 1)}', '', md_table(metric_table(r, metric)), '']
     if not all_metrics: return '\n'.join(out)
     full = pd.concat({m: _pm(results.groupby(['backbone', 'conflict_pct', 'method'], sort=False)[m]) for m in (*METRICS, 'weighted_acc') if m in results}, axis=1)
     full.index = [f'{b} {c:g}% {m}' for b, c, m in full.index]; full.index.name = 'backbone ratio method'
