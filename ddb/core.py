@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #0002
 from __future__ import annotations
-import os, sys, functools, copy, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fnmatch
+import os, sys, functools, copy, json, random, shutil, contextlib, time, uuid, pickle, hashlib, math, fcntl, signal, errno
 from pathlib import Path
 from dataclasses import field, fields, MISSING
 import numpy as np, torch
@@ -12,12 +12,13 @@ import matplotlib.pyplot as plt
 import ddb
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'MANIFEST', 'RUN_MARKER', 'DDBError', 'UnsafeFileError', 'CorruptFileError', 'UnsafePathError',
-           'set_seed', 'torch_generator', 'default_device', 'parse_device', 'native_bf16', 'resolve_precision',
-           'precision_autocast', 'BF16Autocast', 'with_precision', 'interactive', 'epoch_line', 'plain_progress',
-           'training_output', 'atomic_path', 'save_json', 'load_json', 'save_torch', 'load_torch', 'runs_root',
-           'artifact_dir', 'write_manifest', 'read_manifest', 'manifest_matches', 'file_hashes', 'changed_files',
-           'claim_folder', 'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
+__all__ = ['PRECISIONS', 'MANIFEST', 'RUN_MARKER', 'LOCK_FILE', 'DDBError', 'UnsafeFileError', 'CorruptFileError',
+           'UnsafePathError', 'WriteError', 'set_seed', 'torch_generator', 'default_device', 'parse_device',
+           'native_bf16', 'resolve_precision', 'precision_autocast', 'BF16Autocast', 'with_precision', 'fault_point',
+           'FaultPoints', 'interactive', 'epoch_line', 'plain_progress', 'training_output', 'atomic_path', 'save_json',
+           'load_json', 'save_torch', 'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest',
+           'manifest_matches', 'file_hashes', 'changed_files', 'claim_folder', 'check_no_links', 'FolderLock',
+           'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -31,6 +32,9 @@ class CorruptFileError(DDBError, ValueError):
 
 class UnsafePathError(DDBError, ValueError):
     "A path ddb refuses to write to or delete: outside its output folder, or not made by ddb."
+
+class WriteError(DDBError, OSError):
+    "A file ddb could not write (a full disk, a file-size limit, a read-only folder); nothing half-written is left."
 
 # %% ../nbs/00_core.ipynb #0005
 def set_seed(seed:int,                  # seed for `random`, NumPy and PyTorch (CPU and CUDA)
@@ -111,6 +115,26 @@ def with_precision(learn, precision:str='auto'):
     if learn.precision == 'bf16': learn.add_cb(BF16Autocast(device.type))
     return learn
 
+# %% ../nbs/00_core.ipynb #0131
+_FAULT_PASSES = {}
+
+def fault_point(name:str):
+    "A named point of a run where `$DDB_FAULT_AT=name[#n]` stops this process (at its n-th pass; for tests of kill and resume)."
+    spec = os.environ.get('DDB_FAULT_AT')
+    if not spec: return
+    at, _, n = spec.partition('#')
+    if at != name or os.environ.get('DDB_FAULT_RANK', os.environ.get('RANK', '0')) != os.environ.get('RANK', '0'): return
+    _FAULT_PASSES[name] = _FAULT_PASSES.get(name, 0) + 1
+    if _FAULT_PASSES[name] == int(n or 1):
+        sys.stdout.flush(); sys.stderr.flush()
+        os.kill(os.getpid(), getattr(signal, os.environ.get('DDB_FAULT_SIGNAL', 'SIGKILL')))
+
+class FaultPoints(Callback):
+    "The point `<stage>:epoch` after each epoch of a `Learner` (`training_output` adds it to every model ddb trains)."
+    order = 100   # after every other callback's after_epoch (checkpoints, epoch selection)
+    def __init__(self, stage:str): self.stage = stage
+    def after_epoch(self): fault_point(f'{self.stage}:epoch')
+
 # %% ../nbs/00_core.ipynb #0111
 def interactive()->bool:
     "Whether progress bars can redraw in place: in a notebook, or when standard output is a terminal."
@@ -120,6 +144,11 @@ def interactive()->bool:
 
 def epoch_line(learn, stage:str, log:list):
     "One line for an epoch from fastai's `Recorder.log` (epoch, losses, metrics, time): `stage: epoch 3/10 train_loss 0.4120 ...`."
+    from fastai.learner import SkipToEpoch
+    skip = next((cb._skip_to for cb in getattr(learn, 'cbs', []) if isinstance(cb, SkipToEpoch)), 0)
+    if int(log[0]) < skip:   # an epoch a resumed fit skips: one line for all of them, not an empty line each
+        if int(log[0]) == skip - 1: print(f'{stage}: resumed at epoch {skip + 1}/{learn.n_epoch} from its checkpoint', flush=True)
+        return
     names = list(learn.recorder.metric_names)
     parts = [f'epoch {int(log[0]) + 1}/{learn.n_epoch}'] + [f'{n} {v:.4f}' if isinstance(v, float) else f'{n} {v}' for n, v in zip(names[1:], log[1:])]
     print(f'{stage}: ' + '  '.join(parts), flush=True)
@@ -136,9 +165,10 @@ def plain_progress(learn,          # a fastai `Learner`
 @contextlib.contextmanager
 def training_output(learn, stage:str, quiet:bool=False):
     "While `learn` trains: nothing when `quiet`; otherwise bars in a notebook or terminal and one line per epoch elsewhere."
-    if quiet:
-        with learn.no_bar(), learn.no_logging(): yield learn
-    else: yield plain_progress(learn, stage)
+    with learn.added_cbs(FaultPoints(stage)):
+        if quiet:
+            with learn.no_bar(), learn.no_logging(): yield learn
+        else: yield plain_progress(learn, stage)
 
 # %% ../nbs/00_core.ipynb #0013
 @contextlib.contextmanager
@@ -147,7 +177,10 @@ def atomic_path(path:str|Path):  # the final file or folder name
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.{uuid.uuid4().hex[:8]}.tmp')
     try:
-        yield tmp
+        try: yield tmp
+        except OSError as e:   # a full disk, a file-size limit (EFBIG), a read-only folder: say which file
+            if isinstance(e, DDBError): raise
+            raise WriteError(f'{path}: could not be written ({e.strerror or _first_line(e)})') from None
         if not tmp.exists(): raise FileNotFoundError(f'nothing was written to the temporary path for {path}')
         if tmp.is_dir() and path.exists():
             old = path.with_name(f'.{path.name}.{uuid.uuid4().hex[:8]}.old')
@@ -198,7 +231,9 @@ def load_json(path:str|Path):
 # %% ../nbs/00_core.ipynb #0021
 def save_torch(obj, path:str|Path)->Path:
     "`torch.save` to `path`, atomically."
-    with atomic_path(path) as tmp: torch.save(obj, tmp)
+    with atomic_path(path) as tmp:
+        try: torch.save(obj, tmp)
+        except RuntimeError as e: raise WriteError(f'{path}: could not be written ({_first_line(e)})') from None   # torch's writer on a full disk
     return Path(path)
 
 def load_torch(path:str|Path, map_location='cpu'):
@@ -274,28 +309,51 @@ def changed_files(folder:str|Path, hashes:dict)->list:
 RUN_MARKER = '.ddb-run'
 
 def claim_folder(folder:str|Path,   # the output folder (`--out`)
-                 known=(),          # glob patterns of the names ddb writes there (to adopt a folder from before the marker)
                 )->Path:
     "Make `folder` ddb's (create it, or mark it when empty), or refuse it when it holds anything ddb did not make."
     folder = Path(folder)
+    if folder.is_symlink() and not folder.exists(): raise UnsafePathError(f'{folder}: a symbolic link to {os.readlink(folder)}, which does not exist')
     if folder.exists() and not folder.is_dir(): raise UnsafePathError(f'{folder}: is a file, not a folder')
-    if (folder/RUN_MARKER).is_file(): return folder
-    if folder.exists() and any(folder.iterdir()) and not _made_by_ddb(folder, known):
+    if (folder/RUN_MARKER).is_file():
+        check_no_links(folder)
+        return folder
+    if folder.exists() and any(folder.iterdir()):
         raise UnsafePathError(f'{folder}: not empty and not made by ddb (no {RUN_MARKER} file); ddb writes only into a new or '
                               f'empty folder or one it made, so it never deletes your files: choose another --out')
     folder.mkdir(parents=True, exist_ok=True)
     save_json(dict(ddb_version=ddb.__version__, created=time.strftime('%Y-%m-%dT%H:%M:%S')), folder/RUN_MARKER)
     return folder
 
-def _made_by_ddb(folder:Path, known)->bool:
-    "A folder from before the marker: every entry has a name ddb writes, and a ddb manifest one or two levels down."
-    entries = list(folder.iterdir())
-    if not all(any(fnmatch.fnmatch(e.name, k) for k in known) for e in entries): return False
-    for m in [*folder.glob(f'*/{MANIFEST}'), *folder.glob(f'*/*/{MANIFEST}')]:   # a run's stages, or a benchmark's runs' stages
-        try: info = json.loads(m.read_text())
-        except (OSError, ValueError): continue
-        if isinstance(info, dict) and 'ddb_version' in info: return True
-    return False
+def check_no_links(folder:str|Path):
+    "Refuse a folder ddb made that holds a symbolic link: ddb would write or delete through it, outside the folder."
+    for root, dirs, files in os.walk(folder):   # does not follow links
+        for name in dirs + files:
+            p = Path(root)/name
+            if p.is_symlink():
+                raise UnsafePathError(f'{p}: a symbolic link (to {os.readlink(p)}) inside a folder ddb made; ddb does not write '
+                                      f'or delete through links: remove the link (its target is not touched) or choose another --out')
+
+# %% ../nbs/00_core.ipynb #0135
+LOCK_FILE = '.ddb-lock'
+
+class FolderLock:
+    "An exclusive lock on a folder ddb writes, held until `release()` or the end of the process."
+    def __init__(self, folder:str|Path):
+        self.path = Path(folder)/LOCK_FILE
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try: fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            holder = os.pread(self.fd, 32, 0).decode(errors='replace').strip() or 'unknown'
+            os.close(self.fd); self.fd = None
+            if e.errno not in (errno.EAGAIN, errno.EACCES): raise
+            raise UnsafePathError(f'{folder}: another ddb run (process {holder}) is writing to this folder; wait for it to end '
+                                  f'or choose another --out') from None
+        os.ftruncate(self.fd, 0); os.pwrite(self.fd, str(os.getpid()).encode(), 0)
+    def release(self):
+        if self.fd is not None: os.close(self.fd); self.fd = None   # closing drops the lock
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.release()
+    def __del__(self): self.release()
 
 # %% ../nbs/00_core.ipynb #0045
 _NAME_OK = set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=,+')
@@ -306,7 +364,10 @@ def safe_name(value)->str:
     if not s: raise UnsafePathError('an empty name cannot be a file or folder name')
     out = ''.join(c if c in _NAME_OK else ''.join(f'%{b:02X}' for b in c.encode()) for c in s)
     if out.startswith('.'): out = '%2E' + out[1:]
-    if len(out.encode()) > 200: raise UnsafePathError(f'{s[:40]!r}...: too long for a file name ({len(out.encode())} bytes once encoded)')
+    if len(out) > 200:   # too long for a file name (255 bytes): a readable start and a hash of the whole value ('~' is encoded elsewhere)
+        head = out[:160]
+        if '%' in head[-2:]: head = head[:head.rindex('%')]   # never cut an escape in half
+        out = f"{head}~{hashlib.sha256(s.encode('utf-8', 'surrogateescape')).hexdigest()[:16]}"
     return out
 
 def safe_child(root:str|Path, *values)->Path:

@@ -5,7 +5,7 @@
 # %% ../nbs/00a_distributed.ipynb #0003
 from __future__ import annotations
 import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
-import contextlib
+import atexit, contextlib
 from datetime import timedelta
 import torch
 from fastcore.basics import noop
@@ -13,8 +13,8 @@ from fastai.torch_core import rank_distrib, num_distrib
 from fastai.distributed import DistributedTrainer
 
 # %% auto #0
-__all__ = ['process_info', 'is_main', 'start_processes', 'barrier', 'from_main', 'first_of_any', 'gather_to_main', 'batch_share',
-           'sample_share', 'SliceTrainer', 'unwrap', 'distributed']
+__all__ = ['process_info', 'is_main', 'start_processes', 'end_processes', 'barrier', 'from_main', 'first_of_any',
+           'gather_to_main', 'batch_share', 'sample_share', 'SliceTrainer', 'unwrap', 'distributed']
 
 # %% ../nbs/00a_distributed.ipynb #0006
 def process_info()->tuple:
@@ -31,6 +31,11 @@ def start_processes(device:torch.device, hours:float=24)->None:
     from accelerate import PartialState
     # a long timeout: the other processes wait at a barrier while rank 0 alone evaluates or writes a large artifact
     PartialState(cpu=torch.device(device).type == 'cpu', timeout=timedelta(hours=hours))
+    atexit.register(end_processes)
+
+def end_processes()->None:
+    "Leave the process group (at exit, registered by `start_processes`), so that the process ends cleanly."
+    if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
 
 def _group()->bool: return process_info()[1] > 1 and torch.distributed.is_initialized()
 
