@@ -9,18 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
-from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name
+from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name, FolderLock
 from .models import ARCHS
 from .recipes import CRITERIA
 from .evaluation import METRICS
-from .config import METHODS, ConfigError, load_config
+from .config import METHODS, ConfigError, load_config, yaml_value
 from .report import md_table, save_figure
 from .pipeline import run_pipeline
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'BENCHMARK_NAMES', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead',
-           'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark',
-           'compare_methods', 'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'metric_table',
+           'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'compare_methods',
+           'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -107,7 +107,6 @@ def _write_csv(df, path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6g')
 
 RESULT_KEY = ['backbone', 'conflict_pct', 'method', 'seed']   # what one row of results.csv stands for
-BENCHMARK_NAMES = ('results.csv', 'results.md', 'results.png', 'tune', '*pct')   # what a benchmark folder holds
 
 def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
     "`old` with each row that `new` measures again replaced in place, then `new`'s other rows."
@@ -136,7 +135,11 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds): raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
     if metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
-    out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}", BENCHMARK_NAMES)
+    for spec in (backbones or [None]): parse_backbone(spec, base['recipes'])   # a bad --archs value fails before anything trains
+    out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
+    with FolderLock(out): return _benchmark(base, methods, conflict_pcts, seeds, backbones, out, quiet, merge, metric, t0)
+
+def _benchmark(base, methods, conflict_pcts, seeds, backbones, out, quiet, merge, metric, t0)->Benchmark:
     earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
     def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
     rows = []
@@ -192,7 +195,7 @@ def parse_grid(items)->dict:
     grid = {}
     for it in items:
         k, sep, v = it.partition('=')
-        try: vals = [yaml.safe_load(x) for x in v.split(',') if x.strip()]
+        try: vals = [yaml_value(x) for x in v.split(',') if x.strip()]
         except yaml.YAMLError: raise ConfigError(f'--grid {it!r}: a value is not valid YAML') from None
         if not sep or not k.strip() or not vals: raise ConfigError(f'--grid {it!r}: expected key=value[,value...]')
         grid[k.strip()] = vals
@@ -233,7 +236,11 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
     for k, vals in grid.items():
         if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own)}, shared: {list(SHARED_KNOBS)}')
         for v in vals: load_config(base, [f'{field(k)}={v}'])  # validates: bad values fail before any training
-    out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}", BENCHMARK_NAMES)
+    parse_backbone(backbone, base['recipes'])   # a bad --arch fails before anything trains
+    out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
+    with FolderLock(out): return _tuning(base, method, grid, backbone, seed, out, tie_break, quiet, field)
+
+def _tuning(base, method, grid, backbone, seed, out, tie_break, quiet, field)->Tuning:
     pct = base['data']['conflict_pct']
     run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
     crit = base['recipes']['criterion']

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_config.ipynb #0002
 from __future__ import annotations
-import copy, hashlib, json, math
+import copy, hashlib, json, math, os
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, yaml
@@ -20,9 +20,9 @@ from .recipes import RecipeSettings, METHOD_CLASSES, default_arch
 
 # %% auto #0
 __all__ = ['DATA_KINDS', 'BUILT_KINDS', 'METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'BASE_CONFIG', 'PRESETS',
-           'RunSettings', 'DataSettings', 'method_knobs', 'declared_fields', 'default_config', 'render_config',
-           'ConfigError', 'parse_override', 'load_config', 'check_value', 'check_config', 'limit_data', 'load_data',
-           'data_fingerprint', 'resolve_config', 'method_recipe']
+           'MIN_SIZE', 'RunSettings', 'DataSettings', 'method_knobs', 'declared_fields', 'default_config',
+           'render_config', 'ConfigError', 'yaml_value', 'parse_override', 'load_config', 'check_value', 'check_config',
+           'limit_data', 'load_data', 'data_fingerprint', 'resolve_config', 'check_sizes', 'method_recipe']
 
 # %% ../nbs/06a_config.ipynb #0005
 DATA_KINDS = ('cmnist', 'waterbirds-mini', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'urbancars', 'imagenet9', 'folder', 'csv')
@@ -236,18 +236,30 @@ def _merge(base:dict, over:dict, where:str='')->dict:
         out[k] = _merge(base[k], v, f'{key}.') if isinstance(base[k], dict) else v
     return out
 
+class _NoAliasLoader(yaml.SafeLoader):
+    "YAML without aliases (`*name`): a config never needs them, and nested aliases expand to gigabytes (a 'billion laughs')."
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            ev = self.peek_event()
+            raise yaml.YAMLError(f'line {ev.start_mark.line + 1}: an alias (*{ev.anchor}); ddb configs do not use YAML anchors and aliases')
+        return super().compose_node(parent, index)
+
+def yaml_value(text:str):
+    "`text` read as YAML (safe, no aliases)."
+    return yaml.load(text, Loader=_NoAliasLoader)
+
 def parse_override(item:str)->dict:
     "`'a.b=v'` as the nested mapping `{'a': {'b': v}}`, the value read as YAML."
     if '=' not in item: raise ConfigError(f'--set {item!r}: expected key=value')
     key, val = item.split('=', 1)
     if not key.strip(): raise ConfigError(f'--set {item!r}: empty key')
-    try: out = yaml.safe_load(val) if val.strip() else None
+    try: out = yaml_value(val) if val.strip() else None
     except yaml.YAMLError as e: raise ConfigError(f'--set {item!r}: not a YAML value ({str(e).splitlines()[0]})') from None
     for part in reversed(key.strip().split('.')): out = {part: out}
     return out
 
 def _read_yaml(text:str, src:str)->dict:
-    try: d = yaml.safe_load(text)
+    try: d = yaml_value(text)
     except yaml.YAMLError as e: raise ConfigError(f'{src}: not valid YAML ({e})') from None
     if d is None: return {}
     if not isinstance(d, dict): raise ConfigError(f'{src}: expected a mapping of config fields, got {type(d).__name__}')
@@ -374,7 +386,7 @@ def data_fingerprint(data:BiasedData)->str:
         h.update(s.name.encode()); h.update(s.targets.tobytes()); h.update(json.dumps(s.classes).encode())
         if s.bias is not None: h.update(s.bias.tobytes())
         if s.files is not None:
-            for f in s.files: st = f.stat(); h.update(f'{f}|{st.st_size}|{st.st_mtime_ns}'.encode())
+            for f in s.files: st = f.stat(); h.update(os.fsencode(f) + f'|{st.st_size}|{st.st_mtime_ns}'.encode())   # a name's bytes, UTF-8 or not
         else: h.update(np.ascontiguousarray(s.images).tobytes())
     return h.hexdigest()[:16]
 
@@ -389,8 +401,22 @@ def resolve_config(cfg:dict, data:BiasedData, device)->dict:
     if rec['size'] is None: rec['size'] = px
     if rec['arch'] is None: rec['arch'] = default_arch(rec['size'])
     if rec['seed'] is None: rec['seed'] = cfg['seed']
+    check_sizes(cfg)
     cfg['device'], cfg['precision'] = str(device), resolve_precision(cfg['precision'], device)
     return cfg
+MIN_SIZE = 8   # the smallest input the backbones and the diffusion models are built for
+
+def check_sizes(cfg:dict):
+    "Refuse image sizes the models cannot take, and weights for a backbone that takes none, before anything trains."
+    dif, rec = cfg['diffusion'], cfg['recipes']
+    step = 2 ** (len(DIFFUSION_PRESETS[dif['preset']]['channels']) - 1)   # the UNet halves the image once per block but the last
+    if dif['img_size'] < max(MIN_SIZE, step) or dif['img_size'] % step:
+        raise ConfigError(f"diffusion.img_size: {dif['img_size']} px; the {dif['preset']!r} UNet needs a multiple of {step} of at least {max(MIN_SIZE, step)}")
+    if rec['size'] < MIN_SIZE: raise ConfigError(f"recipes.size: {rec['size']} px; the backbones need at least {MIN_SIZE}")
+    for sec in ('amplifier', 'recipes'):
+        arch = cfg[sec]['arch']
+        if cfg[sec]['weights'] is not None and arch in ('mlp', 'cnn', 'cnn-gap'):
+            raise ConfigError(f"{sec}.weights: only the ResNets take weights, and {sec}.arch is {arch!r}; set {sec}.arch=resnet18 (or resnet50) or drop the weights")
 
 # %% ../nbs/06a_config.ipynb #0035
 def method_recipe(recipes:dict, method:str)->tuple:

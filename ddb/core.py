@@ -58,6 +58,7 @@ def default_device(device:str|torch.device|None=None, # an explicit choice wins 
     if not device: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     d = parse_device(device)
     if d.type == 'cuda' and not torch.cuda.is_available(): raise DDBError(f'device {device!r}: CUDA is not available on this machine')
+    if d.type == 'mps' and not torch.backends.mps.is_available(): raise DDBError(f'device {device!r}: MPS (Apple silicon) is not available on this machine')
     return d
 
 def parse_device(name:str|torch.device)->torch.device:

@@ -41,11 +41,25 @@ def _open(path):
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e: raise DataError(f'{path}: refused, too many pixels to decode safely ({e})') from None
 
 def _to_8bit(im:Image.Image, path)->Image.Image:
-    "16-bit grey scaled to 8 bits (65535 -> 255), not clipped or wrapped as a plain conversion would."
+    "16- and 32-bit grey scaled to 8 bits (the format's largest value -> 255), not clipped or wrapped as a plain conversion would."
     if im.mode == 'F': raise DataError(f'{path}: floating-point image (mode F); save it as 8- or 16-bit')
     if im.mode not in HIGH_BIT_MODES: return im
-    a = np.asarray(im).astype(np.float64)
-    return Image.fromarray(np.clip(np.rint(a / 257), 0, 255).astype(np.uint8), 'L')
+    a, top = np.asarray(im).astype(np.float64), 65535
+    if im.mode == 'I' and 32 in _tag(im, 258):   # a 32-bit TIFF: signed (SampleFormat 2) or unsigned
+        top = 2**31 - 1 if 2 in _tag(im, 339) else 2**32 - 1
+    return Image.fromarray(np.clip(np.rint(a * (255 / top)), 0, 255).astype(np.uint8), 'L')
+
+_ORIENTATION = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+                5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90}
+
+def _upright(im:Image.Image, orientation)->Image.Image:
+    "`im` turned as its EXIF orientation says (cameras and phones record it instead of turning the pixels), as a viewer shows it."
+    return im.transpose(_ORIENTATION[orientation]) if orientation in _ORIENTATION else im
+
+def _tag(im, tag)->tuple:
+    "A TIFF tag's values (empty for other formats)."
+    v = getattr(im, 'tag_v2', {}).get(tag, ())
+    return tuple(v) if isinstance(v, (tuple, list)) else (v,)
 
 def read_image(path:str|Path,         # image file
                size:tuple|None=None,  # (height, width) to resize to; `None` keeps the file's size
@@ -54,7 +68,7 @@ def read_image(path:str|Path,         # image file
     "Decode one image file to 8 bits, with an error naming the file when it is missing, corrupt or too large."
     try:
         with _open(path) as im:
-            im = _to_8bit(im, path)
+            im = _upright(_to_8bit(im, path), im.getexif().get(0x0112))
             if mode is not None and im.mode != mode: im = im.convert(mode)
             if size is not None and im.size != (size[1], size[0]): im = im.resize((size[1], size[0]), Image.BICUBIC)
             a = np.asarray(im, dtype=np.uint8)
@@ -67,7 +81,10 @@ def read_image(path:str|Path,         # image file
 def _probe(path):
     "(width, height), mode from the file header, without decoding the pixels."
     try:
-        with _open(path) as im: return im.size, ('L' if im.mode in HIGH_BIT_MODES else im.mode)
+        with _open(path) as im:
+            w, h = im.size
+            if im.getexif().get(0x0112) in (5, 6, 7, 8): w, h = h, w   # EXIF orientation: read_image turns it a quarter
+            return (w, h), ('L' if im.mode in HIGH_BIT_MODES else im.mode)
     except FileNotFoundError: raise DataError(f'{path}: image file not found') from None
     except (UnidentifiedImageError, OSError, SyntaxError) as e: raise DataError(f'{path}: not a readable image ({e})') from None
 

@@ -18,15 +18,15 @@ from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision
+from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision, fault_point
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_options
-from .distributed import distributed, sample_share, unwrap, is_main
+from .distributed import distributed, sample_share, unwrap, is_main, barrier
 
 # %% auto #0
-__all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config', 'DiffusionSettings',
-           'cond_unet', 'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint', 'np_state',
-           'diffusion_dls', 'diffusion_learner', 'torch_adamw', 'train_diffusion', 'DDBDiffusionPipeline', 'ema_model',
-           'save_diffusion', 'load_diffusion', 'benchmark_step']
+__all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'CHECKPOINT_KEYS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config',
+           'DiffusionSettings', 'cond_unet', 'DDPMCallback', 'diffusion_loss', 'EMACallback', 'DiffusionCheckpoint',
+           'np_state', 'diffusion_dls', 'diffusion_learner', 'torch_adamw', 'train_diffusion', 'DDBDiffusionPipeline',
+           'ema_model', 'save_diffusion', 'load_diffusion', 'benchmark_step']
 
 # %% ../nbs/02_diffusion.ipynb #0005
 class CondUNet(nn.Module):
@@ -138,11 +138,14 @@ class DiffusionCheckpoint(Callback):
         torch.set_rng_state(s['torch_rng']); np.random.set_state(np_state(s['np_rng'])); random.setstate(s['py_rng'])
     def after_epoch(self):
         e = self.epoch + 1
-        if self.epoch < self.start_epoch or (e % self.every and e != self.n_epoch) or not is_main(): return   # one writer
-        save_torch(_plain(dict(epoch=e, n_epoch=self.n_epoch, model=unwrap(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(),
-                        ema=self._cb(EMACallback).avg.state_dict(), ddpm_gen=self._cb(DDPMCallback).gen.get_state(),
-                        dl_rng=self.learn.dls.train.rng.getstate(), torch_rng=torch.get_rng_state(),
-                        np_rng=np_state(np.random.get_state()), py_rng=random.getstate())), self.ckpt)
+        if self.epoch < self.start_epoch or (e % self.every and e != self.n_epoch): return
+        if is_main():   # one writer
+            save_torch(_plain(dict(epoch=e, n_epoch=self.n_epoch, model=unwrap(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(),
+                            ema=self._cb(EMACallback).avg.state_dict(), ddpm_gen=self._cb(DDPMCallback).gen.get_state(),
+                            dl_rng=self.learn.dls.train.rng.getstate(), torch_rng=torch.get_rng_state(),
+                            np_rng=np_state(np.random.get_state()), py_rng=random.getstate())), self.ckpt)
+        barrier()   # every process knows the checkpoint is on disk ...
+        fault_point('diffusion:checkpoint')   # ... where a test may stop any of them
     def _cb(self, cls): return next(c for c in self.learn.cbs if isinstance(c, cls))
 
 def _plain(o):
@@ -208,7 +211,7 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionS
     cbs, start = list(cbs or []), 0
     if dest is not None:
         ck = DiffusionCheckpoint(Path(dest)/'checkpoint.pth', every)
-        s = _load_checkpoint(ck.ckpt) if ck.ckpt.exists() else None
+        s = _load_checkpoint(ck.ckpt, learn) if ck.ckpt.exists() else None
         if s is not None:
             if s['n_epoch'] != n_epoch: raise ValueError(f"{ck.ckpt}: checkpoint is for {s['n_epoch']} epochs, this run asks for {n_epoch}; delete it or use another folder")
             start = ck.start_epoch = s['epoch']
@@ -218,13 +221,23 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionS
     else: _load_finished(learn, s)
     return learn
 
-def _load_checkpoint(path:Path):
-    "A checkpoint to resume from, or `None` (saying so) when it is damaged; one that could run code is refused."
-    try: return load_torch(path)
+CHECKPOINT_KEYS = ('epoch', 'n_epoch', 'model', 'opt', 'ema', 'ddpm_gen', 'dl_rng', 'torch_rng', 'np_rng', 'py_rng')
+
+def _load_checkpoint(path:Path, learn):
+    "A checkpoint to resume from, or `None` (saying so) when it is damaged or not `learn`'s; one that could run code is refused."
+    try: s = load_torch(path)
     except CorruptFileError as e:
         warnings.warn(f'{e}; training the diffusion model from the start'); return None
     except UnsafeFileError as e:   # also what a checkpoint of ddb before weights-only loading looks like
         raise UnsafeFileError(f'{e} If an earlier ddb wrote it, delete {path.parent} to train from the start.') from None
+    ref = unwrap(learn.model).state_dict()
+    missing = [k for k in CHECKPOINT_KEYS if not isinstance(s, dict) or k not in s]
+    wrong = missing or not isinstance(s['model'], dict) or set(s['model']) != set(ref) or any(
+        not torch.is_tensor(s['model'][k]) or s['model'][k].shape != ref[k].shape for k in ref)
+    if wrong:   # e.g. written by a run killed before its first full checkpoint, or by another model
+        warnings.warn(f"{path}: {'lacks ' + ', '.join(missing) if missing else 'weights of another model'}; training the diffusion model from the start")
+        return None
+    return s
 
 def _load_finished(learn, state):
     "Put a finished run's weights and EMA into `learn` (nothing is left to train)."

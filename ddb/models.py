@@ -57,10 +57,19 @@ def resnet(n_classes:int, depth:int=18,
           )->nn.Module:
     "torchvision ResNet-18/50, random, with ImageNet weights or from a local `weights` file, with a new head."
     m = {18: torchvision.models.resnet18, 50: torchvision.models.resnet50}[depth](weights=None)
-    if weights == IMAGENET: m.load_state_dict(imagenet_state(depth))
-    elif weights is not None: m.load_state_dict(load_torch(weights))
+    if weights is not None: _load_backbone(m, imagenet_state(depth) if weights == IMAGENET else load_torch(weights), f'ResNet-{depth}', weights)
     m.fc = nn.Linear(m.fc.in_features, n_classes)
     return m
+
+def _load_backbone(m:nn.Module, state, name:str, source):
+    "Load `state` into `m` but its head (`fc`, replaced for the task), or say in one line why it does not fit."
+    if not isinstance(state, dict) or not all(isinstance(k, str) and torch.is_tensor(v) for k, v in state.items()):
+        raise DDBError(f'{source}: not a state dict of tensors (save one with torch.save(model.state_dict(), path))')
+    body = {k: v for k, v in state.items() if not k.startswith('fc.')}
+    ref = m.state_dict()
+    wrong = sorted(set(body) ^ {k for k in ref if not k.startswith('fc.')}) or [k for k in body if body[k].shape != ref[k].shape]
+    if wrong: raise DDBError(f'{source}: not {name} weights ({len(wrong)} keys missing, unexpected or of another shape, e.g. {wrong[0]!r})')
+    m.load_state_dict(body, strict=False)
 
 ARCHS = ('auto', 'mlp', 'cnn', 'cnn-gap', 'resnet18', 'resnet50')
 

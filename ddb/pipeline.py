@@ -8,7 +8,8 @@ import copy, json, os, shutil, sys, time
 from pathlib import Path
 import numpy as np, torch
 from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
-                      atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child)
+                      atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child,
+                      FolderLock, fault_point)
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, load_data, data_fingerprint, resolve_config, method_recipe,
                         render_config)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
@@ -21,7 +22,7 @@ from .report import write_predictions, write_suspected, report_figures, write_re
 from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
 
 # %% auto #0
-__all__ = ['STAGES', 'RUN_NAMES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
+__all__ = ['STAGES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0027
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
@@ -32,7 +33,6 @@ _NEW_FIELDS = {'recipes': {'augment': False},          # fields added later: lef
                'diffusion': {'stop': 'none', 'stop_threshold': 0.8, 'check_every': 1},
                'data': {'bias': None, 'bias_labels': None}}
 _STOP_FIELDS = ('stop_threshold', 'check_every')       # without a stopping rule they change nothing
-RUN_NAMES = (*STAGES[:-1], 'figures', 'tune', 'metrics.json', 'report.md', 'predictions_*.csv', 'suspected_conflicting.csv')  # what a run folder holds
 
 def _norm(o): return json.loads(json.dumps(o, default=str))
 
@@ -98,7 +98,9 @@ class Run:
             if cfg['diffusion']['stop'] != 'none': raise ConfigError('diffusion.stop: the stopping rule runs in one process only; set it to none or run one process')
             self.quiet = self.quiet or rank > 0   # one process reports
         self.timing, self.fresh, self.recomputed, self.t_start = {}, {}, {}, time.time()
-        if is_main(): claim_folder(self.out, RUN_NAMES)
+        _check_out(cfg, self.out)
+        self.lock = None
+        if is_main(): claim_folder(self.out); self.lock = FolderLock(self.out)   # one run at a time writes a run folder
         barrier()
     def _timed(self, stage, folder, key, compute, load=lambda: None):
         "Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or unloadable."
@@ -116,6 +118,7 @@ class Run:
                 self.warn(stage, f'{folder}: its artifact does not load ({failed})')
                 _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
             barrier()
+        fault_point(f'{stage}:start')   # the stage is marked unfinished and nothing is computed yet (tests stop runs here)
         info = compute() or {}
         if is_main(): stage_done(folder, key, time.time() - t0, **info)
         barrier()
@@ -127,6 +130,15 @@ class Run:
         print(f'ddb: {why}; recomputing {stage}', file=sys.stderr, flush=True)
     def log(self, msg):
         if not self.quiet: print(msg, flush=True)
+    def release(self):
+        "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
+        if self.lock is not None: self.lock.release()
+
+def _check_out(cfg:dict, out:Path):
+    "Refuse an output folder inside a folder the data is read from: ddb's own images would be read as data on the next run."
+    for k, v in cfg['data'].items():
+        if FIELD_TYPES.get(f'data.{k}', '').startswith('path') and v is not None and Path(v).is_dir() and Path(out).resolve().is_relative_to(Path(v).resolve()):
+            raise UnsafePathError(f'--out {out}: inside data.{k} ({v}); the next run would read ddb\'s own files as data: choose an --out outside it')
 
 # %% ../nbs/07_pipeline.ipynb #0034
 from fastcore.basics import patch
@@ -327,7 +339,9 @@ def run_pipeline(config:str|Path|dict,   # a preset name, a YAML file, or a conf
     "Run the DDB pipeline with caching and resume; returns the `Run` (with `.metrics` once evaluated)."
     if stage not in STAGES: raise ConfigError(f'stage: unknown stage {stage!r}; stages: {list(STAGES)}')
     cfg = load_config(config, overrides)
-    run = Run(cfg, out, quiet)   # claims the run folder: refused when it holds files ddb did not make
-    set_seed(cfg['seed'])
-    for s in STAGES[:STAGES.index(stage) + 1]: getattr(run, f'stage_{s}')()
+    run = Run(cfg, out, quiet)   # claims and locks the run folder: refused when it holds files ddb did not make, or another run writes it
+    try:
+        set_seed(cfg['seed'])
+        for s in STAGES[:STAGES.index(stage) + 1]: getattr(run, f'stage_{s}')()
+    finally: run.release()
     return run

@@ -12,7 +12,7 @@ from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision
+from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision, fault_point
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
 from .distributed import is_main, barrier, process_info, gather_to_main
@@ -121,6 +121,7 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
                 if got is None: continue
                 for f, im in zip(*got):
                     with atomic_path(f) as tmp: Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
+            fault_point('sampling:batch')   # a round of batches is on disk (tests stop runs here)
             for j in range(i, min(i + world, len(jobs))):
                 if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != jobs[j][0]):   # a class's last batch is done
                     print(f'sampling: class {model.classes[jobs[j][0]]!s} ({time.time() - t0:.0f} s)', flush=True)
