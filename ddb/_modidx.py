@@ -429,6 +429,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'ddb.report.report_figures': ('report.html#report_figures', 'ddb/report.py'),
                             'ddb.report.results_table': ('report.html#results_table', 'ddb/report.py'),
                             'ddb.report.save_figure': ('report.html#save_figure', 'ddb/report.py'),
+                            'ddb.report.write_csv': ('report.html#write_csv', 'ddb/report.py'),
                             'ddb.report.write_predictions': ('report.html#write_predictions', 'ddb/report.py'),
                             'ddb.report.write_report': ('report.html#write_report', 'ddb/report.py'),
                             'ddb.report.write_suspected': ('report.html#write_suspected', 'ddb/report.py')},

@@ -117,6 +117,8 @@ def main(argv=None)->int:
         return 0
     except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback
         print(f'ddb: error: {e}', file=sys.stderr); return 2
+    except KeyboardInterrupt:   # Ctrl-C: what is finished is cached, and the diffusion model resumes from its last checkpoint
+        print('ddb: interrupted; run the same command again to resume where it stopped', file=sys.stderr); return 130
 
 # %% ../nbs/09_cli.ipynb #0300
 if __name__ == '__main__': sys.exit(main())   # `python -m ddb.cli`: how `--processes` relaunches ddb

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy, json, re, shutil, sys
 from pathlib import Path
 import yaml
-from .core import atomic_path
+from .core import DDBError, atomic_path, claim_folder
 
 # %% auto #0
 __all__ = ['cell_options', 'shown_parts', 'relink', 'readme_markdown', 'front_matter', 'page_notebook', 'render_page',
@@ -118,7 +118,7 @@ def render_site(proc:str|Path='_proc',         # the notebooks `nbdev-proc-nbs` 
     books = [(p, json.loads(p.read_text())) for p in sorted(proc.glob('*.ipynb'), key=lambda p: (p.stem != 'index', p.stem))]
     if not books: raise FileNotFoundError(f'{proc}: no processed notebooks; run `nbdev-proc-nbs --n-workers 0` first')
     nav = ' '.join(f'<a href="{p.stem}.html">{front_matter(nb).get("title", p.stem)}</a>' for p, nb in books)
-    dest.mkdir(parents=True, exist_ok=True)
+    claim_folder(dest)   # a new or empty folder, or one ddb made: never a folder holding someone's own index.html
     pages = []
     for p, nb in books:
         with atomic_path(dest/f'{p.stem}.html') as tmp: tmp.write_text(render_page(nb, nav))
@@ -149,5 +149,6 @@ def docs_main(argv=None)->int:
     from nbdev.config import get_config
     from nbdev.serve import proc_nbs
     proc_nbs(get_config().nbs_path, n_workers=0)   # `nbdev-proc-nbs` without its attempt to install Quarto (sudo, a download)
-    pages = render_site('_proc', a.dest)
+    try: pages = render_site('_proc', a.dest)
+    except DDBError as e: print(f'ddb-docs: error: {e}', file=sys.stderr); return 2
     print(f'{a.dest}: {len(pages)} pages'); return 0

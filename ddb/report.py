@@ -15,8 +15,8 @@ from .amplifier import InferredGroups, plot_scores, show_suspected
 from .evaluation import METRICS, plot_group_accuracy
 
 # %% auto #0
-__all__ = ['results_table', 'md_table', 'save_figure', 'peak_rss_mb', 'write_predictions', 'write_suspected', 'report_figures',
-           'write_report']
+__all__ = ['results_table', 'md_table', 'save_figure', 'peak_rss_mb', 'write_predictions', 'write_suspected', 'write_csv',
+           'report_figures', 'write_report']
 
 # %% ../nbs/06b_report.ipynb #0005
 def results_table(metrics:dict)->pd.DataFrame:
@@ -49,9 +49,7 @@ def write_predictions(out:Path, split:BiasedSplit, preds:dict)->Path:
     df['label'] = cls[split.targets]
     if split.bias is not None: df['bias'] = np.array(split.bias_classes)[split.bias]
     for m, p in preds.items(): df[m] = cls[p]
-    path = Path(out)/f'predictions_{split.name}.csv'
-    with atomic_path(path) as tmp: df.to_csv(tmp, index=False)
-    return path
+    return write_csv(df, Path(out)/f'predictions_{split.name}.csv')
 
 def write_suspected(out:Path, train:BiasedSplit, inferred:InferredGroups)->pd.DataFrame:
     "`suspected_conflicting.csv`: the training images by decreasing amplifier loss, flagged or not (true conflict when known)."
@@ -62,8 +60,18 @@ def write_suspected(out:Path, train:BiasedSplit, inferred:InferredGroups)->pd.Da
     sus['label'], sus['amplifier_pred'] = cls[train.targets[order]], cls[scores.pred[order]]
     sus['score'], sus['flagged'] = scores.ce[order], np.asarray(pseudo)[order]
     if train.conflicting is not None: sus['conflicting'] = train.conflicting[order].astype(int)
-    with atomic_path(Path(out)/'suspected_conflicting.csv') as tmp: sus.to_csv(tmp, index=False, float_format='%.6g')
+    write_csv(sus, Path(out)/'suspected_conflicting.csv', float_format='%.6g')
     return sus
+
+_FORMULA_START = ('=', '+', '-', '@', '\t', '\r')
+
+def write_csv(df:pd.DataFrame, path:str|Path, **kwargs)->Path:
+    "`df` to `path` atomically, text cells that a spreadsheet would run as a formula escaped with a leading `'`."
+    df = df.copy()
+    for c in [c for c in df.columns if pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])]:
+        df[c] = [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in df[c]]
+    with atomic_path(path) as tmp: df.to_csv(tmp, index=False, errors='surrogateescape', **kwargs)
+    return Path(path)
 
 # %% ../nbs/06b_report.ipynb #0011
 def report_figures(out:Path, data:BiasedData, synthetic:BiasedData, inferred:InferredGroups, metrics:dict, seed:int=0)->list:
