@@ -59,6 +59,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'ddb.benchmark.run_tuning': ('benchmark.html#run_tuning', 'ddb/benchmark.py')},
             'ddb.cli': { 'ddb.cli._aligned': ('cli.html#_aligned', 'ddb/cli.py'),
                          'ddb.cli._list': ('cli.html#_list', 'ddb/cli.py'),
+                         'ddb.cli._message': ('cli.html#_message', 'ddb/cli.py'),
                          'ddb.cli._parser': ('cli.html#_parser', 'ddb/cli.py'),
                          'ddb.cli.launch_processes': ('cli.html#launch_processes', 'ddb/cli.py'),
                          'ddb.cli.main': ('cli.html#main', 'ddb/cli.py')},

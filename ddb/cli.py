@@ -69,6 +69,11 @@ def _aligned(spec:str|None)->dict|None:
 
 def _list(s): return [v.strip() for v in s.split(',') if v.strip()]
 
+def _message(e:Exception)->str:
+    "The error's own line, without the line fastai puts before an error raised in a callback."
+    s = str(e)
+    return s.split('\n', 1)[1].strip() if s.startswith('Exception occured in `') and '\n' in s else s
+
 def launch_processes(n:int, argv:list)->int:
     "Run `ddb <argv>` as `n` processes under torchrun (PyTorch's launcher, which accelerate reads), on this machine."
     rest, skip = [], False
@@ -116,7 +121,7 @@ def main(argv=None)->int:
         print(res.table_md)
         return 0
     except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback
-        print(f'ddb: error: {e}', file=sys.stderr); return 2
+        print(f'ddb: error: {_message(e)}', file=sys.stderr); return 2
     except KeyboardInterrupt:   # Ctrl-C: what is finished is cached, and the diffusion model resumes from its last checkpoint
         print('ddb: interrupted; run the same command again to resume where it stopped', file=sys.stderr); return 130
 
