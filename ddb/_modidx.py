@@ -195,6 +195,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                           'ddb.data.SplitDL.get_idxs': ('data.html#splitdl.get_idxs', 'ddb/data.py'),
                           'ddb.data.SplitDL.retain': ('data.html#splitdl.retain', 'ddb/data.py'),
                           'ddb.data._open': ('data.html#_open', 'ddb/data.py'),
+                          'ddb.data._orientation': ('data.html#_orientation', 'ddb/data.py'),
                           'ddb.data._probe': ('data.html#_probe', 'ddb/data.py'),
                           'ddb.data._tag': ('data.html#_tag', 'ddb/data.py'),
                           'ddb.data._to_8bit': ('data.html#_to_8bit', 'ddb/data.py'),

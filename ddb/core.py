@@ -354,7 +354,8 @@ class FolderLock:
         if self.fd is not None: os.close(self.fd); self.fd = None   # closing drops the lock
     def __enter__(self): return self
     def __exit__(self, *exc): self.release()
-    def __del__(self): self.release()
+    def __del__(self):
+        with contextlib.suppress(Exception): self.release()   # also at interpreter exit, when `os` may be gone
 
 # %% ../nbs/00_core.ipynb #0045
 _NAME_OK = set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=,+')

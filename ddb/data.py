@@ -52,6 +52,12 @@ def _to_8bit(im:Image.Image, path)->Image.Image:
 _ORIENTATION = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
                 5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90}
 
+def _orientation(im:Image.Image)->int|None:
+    "The EXIF orientation tag from the file's header (a PNG's eXIf chunk after its pixels is not looked for: that would decode them)."
+    if im.format == 'PNG' and 'exif' not in im.info: return None
+    try: return im.getexif().get(0x0112)
+    except (OSError, SyntaxError, ValueError): return None   # a broken EXIF block: the pixels as stored
+
 def _upright(im:Image.Image, orientation)->Image.Image:
     "`im` turned as its EXIF orientation says (cameras and phones record it instead of turning the pixels), as a viewer shows it."
     return im.transpose(_ORIENTATION[orientation]) if orientation in _ORIENTATION else im
@@ -68,7 +74,7 @@ def read_image(path:str|Path,         # image file
     "Decode one image file to 8 bits, with an error naming the file when it is missing, corrupt or too large."
     try:
         with _open(path) as im:
-            im = _upright(_to_8bit(im, path), im.getexif().get(0x0112))
+            im = _upright(_to_8bit(im, path), _orientation(im))
             if mode is not None and im.mode != mode: im = im.convert(mode)
             if size is not None and im.size != (size[1], size[0]): im = im.resize((size[1], size[0]), Image.BICUBIC)
             a = np.asarray(im, dtype=np.uint8)
@@ -83,7 +89,7 @@ def _probe(path):
     try:
         with _open(path) as im:
             w, h = im.size
-            if im.getexif().get(0x0112) in (5, 6, 7, 8): w, h = h, w   # EXIF orientation: read_image turns it a quarter
+            if _orientation(im) in (5, 6, 7, 8): w, h = h, w   # EXIF orientation: read_image turns it a quarter
             return (w, h), ('L' if im.mode in HIGH_BIT_MODES else im.mode)
     except FileNotFoundError: raise DataError(f'{path}: image file not found') from None
     except (UnidentifiedImageError, OSError, SyntaxError) as e: raise DataError(f'{path}: not a readable image ({e})') from None
