@@ -1,4 +1,4 @@
-"""A short GPU check, kept ready for a session that is lent a device (issue 18, item 2).
+"""A short GPU check, kept ready for whenever a GPU is at hand.
 
 For each GPU preset (`cifar10c`, `bffhq`, `waterbirds`, `bar`), on random images of the preset's sizes (no data set
 needed), it times the first steps of the three things that cost: the preset's diffusion model training, guided

@@ -1,4 +1,4 @@
-"""Peak memory of a folder data set read lazily, against its size (issue 18, item 4: data larger than memory).
+"""Peak memory of a folder data set read lazily, against its size (data larger than memory).
 
 Writes N random 64x64 PNGs as class folders (two classes) for each N, then, in a fresh process per N, reads them
 with `from_folders(..., in_memory=False)` (what ddb chooses by itself above `ddb.data.IN_MEMORY_BYTES`, 512 MB)

@@ -1,4 +1,4 @@
-"""Before/after, in one run: the epoch selection's own validation pass against reading fastai's (issue 16, item 3).
+"""Before/after, in one run: the epoch selection's own validation pass against reading fastai's.
 
 Trains the `cmnist` preset's ERM model (small CNN at 16 px, 8 epochs, Colored MNIST 1%) twice with the same seed:
 once with `SelectOnValid` given a copy of the validation split (so it runs its own pass over it every epoch, the

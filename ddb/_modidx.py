@@ -367,6 +367,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'ddb.pipeline.stage_ready': ('pipeline.html#stage_ready', 'ddb/pipeline.py')},
             'ddb.readers': { 'ddb.readers._celeba_table': ('readers.html#_celeba_table', 'ddb/readers.py'),
                              'ddb.readers._class_folder_split': ('readers.html#_class_folder_split', 'ddb/readers.py'),
+                             'ddb.readers._class_name': ('readers.html#_class_name', 'ddb/readers.py'),
                              'ddb.readers._int_column': ('readers.html#_int_column', 'ddb/readers.py'),
                              'ddb.readers._labelled_split': ('readers.html#_labelled_split', 'ddb/readers.py'),
                              'ddb.readers._load_npy': ('readers.html#_load_npy', 'ddb/readers.py'),

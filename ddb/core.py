@@ -364,7 +364,7 @@ def safe_name(value)->str:
     "`value` as one file or folder name: one-to-one, never `.`/`..`, no separator, no hidden name."
     s = str(value)
     if not s: raise UnsafePathError('an empty name cannot be a file or folder name')
-    out = ''.join(c if c in _NAME_OK else ''.join(f'%{b:02X}' for b in c.encode()) for c in s)
+    out = ''.join(c if c in _NAME_OK else ''.join(f'%{b:02X}' for b in c.encode('utf-8', 'surrogateescape')) for c in s)   # a non-UTF-8 name's own bytes
     if out.startswith('.'): out = '%2E' + out[1:]
     if len(out) > 200:   # too long for a file name (255 bytes): a readable start and a hash of the whole value ('~' is encoded elsewhere)
         head = out[:160]

@@ -278,20 +278,24 @@ def imagenet9(root:str|Path,                  # ImageNet: train/<wnid>/ and val/
     return BiasedData(train, None, test, name='imagenet9', valid_pct=valid_pct, seed=seed)
 
 # %% ../nbs/01c_readers.ipynb #0060
+def _class_name(folder:Path)->str:
+    "A class folder's name as text: a name that is not UTF-8 keeps its odd bytes as `\\xe9` (so figures and reports can show it)."
+    return os.fsencode(folder.name).decode('utf-8', 'backslashreplace')
+
 def _class_folder_split(folder, classes, name, **kw):
     folder = Path(folder)
     if not folder.is_dir(): raise DataError(f'{folder}: not a folder')
     loose = image_files(folder, recurse=False)
     if loose: raise DataError(f'{loose[0]}: image outside a class folder (expected {folder}/<class>/<image>)')
     subs = sorted(d for d in folder.iterdir() if d.is_dir() and not d.name.startswith('.'))
-    if classes is None: classes = [d.name for d in subs]
+    if classes is None: classes = [_class_name(d) for d in subs]
     if not subs: raise DataError(f'{folder}: no class sub-folders')
     files, ys = [], []
     for d in subs:
-        if d.name not in classes: raise DataError(f'{d}: class {d.name!r} is not among the training classes {classes}')
+        if _class_name(d) not in classes: raise DataError(f'{d}: class {_class_name(d)!r} is not among the training classes {classes}')
         fs = image_files(d)
         if not fs and name == 'train': raise DataError(f'{d}: class folder holds no images')
-        files += fs; ys += [classes.index(d.name)] * len(fs)
+        files += fs; ys += [classes.index(_class_name(d))] * len(fs)
     return BiasedSplit(ys, classes, files=files, name=name, **kw)
 
 def from_folders(train_dir:str|Path,              # <train_dir>/<class>/<image>
