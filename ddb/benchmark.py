@@ -137,41 +137,39 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     if metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
     for spec in (backbones or [None]): parse_backbone(spec, base['recipes'])   # a bad --archs value fails before anything trains
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
-    with FolderLock(out): return _benchmark(base, methods, conflict_pcts, seeds, backbones, out, quiet, merge, metric, t0)
-
-def _benchmark(base, methods, conflict_pcts, seeds, backbones, out, quiet, merge, metric, t0)->Benchmark:
-    earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
-    def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
-    rows = []
-    for pct in conflict_pcts:
-        cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
-        run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
-        det = {}
-        if run.has_bias:
-            r = run.inferred['train'].detection(run.data.train.conflicting)
-            det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
-        for spec in (backbones or [None]):
-            bb = parse_backbone(spec, run.cfg['recipes'])
-            name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
-            for seed in seeds:
-                for m in methods:
-                    r = run.train_method(m, safe_child(run.out, 'recipes', f'{name}-seed{seed}', m), **bb, seed=seed)
-                    ev, info = r['metrics'], r['manifest']
-                    rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev, valid_score=info['valid_score'],
-                                     best_epoch=info['best_epoch'], train_s=info['seconds'], **det, config=base['name']))
-                    _write_csv(table(rows), out/'results.csv')
-        del run; gc.collect()  # one ratio's data in memory at a time
-    results = table(rows)
-    wall = time.time() - t0
-    md = benchmark_tables(results, metric)
-    text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
-            f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {len(seeds)} seed(s); backbones (config) "
-            f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.config.fillna('?'))))}; "
-            f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
-            f"(cached stages and models are reused).\n\n{md}")
-    with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
-    save_figure(plot_benchmark(results, metric), out/'results.png')
-    return Benchmark(results, md, out, wall, pd.DataFrame(rows))
+    with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
+        earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
+        def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
+        rows = []
+        for pct in conflict_pcts:
+            cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
+            run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
+            det = {}
+            if run.has_bias:
+                r = run.inferred['train'].detection(run.data.train.conflicting)
+                det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
+            for spec in (backbones or [None]):
+                bb = parse_backbone(spec, run.cfg['recipes'])
+                name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
+                for seed in seeds:
+                    for m in methods:
+                        r = run.train_method(m, safe_child(run.out, 'recipes', f'{name}-seed{seed}', m), **bb, seed=seed)
+                        ev, info = r['metrics'], r['manifest']
+                        rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev, valid_score=info['valid_score'],
+                                         best_epoch=info['best_epoch'], train_s=info['seconds'], **det, config=base['name']))
+                        _write_csv(table(rows), out/'results.csv')
+            del run; gc.collect()  # one ratio's data in memory at a time
+        results = table(rows)
+        wall = time.time() - t0
+        md = benchmark_tables(results, metric)
+        text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
+                f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {len(seeds)} seed(s); backbones (config) "
+                f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.config.fillna('?'))))}; "
+                f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
+                f"(cached stages and models are reused).\n\n{md}")
+        with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
+        save_figure(plot_benchmark(results, metric), out/'results.png')
+        return Benchmark(results, md, out, wall, pd.DataFrame(rows))
 
 # %% ../nbs/08_benchmark.ipynb #0101
 def compare_methods(config:str|Path|dict,   # a preset, a YAML file or a loaded config
@@ -238,36 +236,34 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
         for v in vals: load_config(base, [f'{field(k)}={v}'])  # validates: bad values fail before any training
     parse_backbone(backbone, base['recipes'])   # a bad --arch fails before anything trains
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
-    with FolderLock(out): return _tuning(base, method, grid, backbone, seed, out, tie_break, quiet, field)
-
-def _tuning(base, method, grid, backbone, seed, out, tie_break, quiet, field)->Tuning:
-    pct = base['data']['conflict_pct']
-    run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
-    crit = base['recipes']['criterion']
-    bb = parse_backbone(backbone, run.cfg['recipes'])
-    name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
-    if tie_break == crit: tie_break = None
-    rows = []
-    for values in itertools.product(*grid.values()):
-        point = dict(zip(grid, values))
-        folder = safe_child(run.out, 'tune', f'{name}-seed{seed}', method, ','.join(f'{k}={v}' for k, v in point.items()))
-        r = run.train_method(method, folder, **{**bb, 'seed': seed, **point})
-        ev, info = r['metrics'], r['manifest']
-        rows.append(dict(**point, **info['valid'], best_epoch=info['best_epoch'], **{f'{run.eval_split.name}_{k}': v for k, v in ev.items()},
-                         train_s=info['seconds']))
-    res = pd.DataFrame(rows)
-    if tie_break not in res: tie_break = None   # e.g. no amplifier predictions to group by
-    i = pick_setting(res, crit, tie_break)
-    best = {k: rows[i][k] for k in grid}   # the grid's own values, not numpy scalars
-    sets = [f'{field(k)}={v}' for k, v in best.items()]
-    stem = safe_name(f"{method}-{'-'.join(grid)}-{pct:g}pct-{name}-seed{seed}")
-    (out/'tune').mkdir(parents=True, exist_ok=True)
-    _write_csv(res, out/'tune'/f'{stem}.csv')
-    scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]
-    show = pd.concat([res[list(grid)].astype(str), res[scores] * 100, res[['best_epoch']].astype(str)], axis=1)
-    show.index = pd.Index(['**yes**' if j == i else '' for j in range(len(res))], name='chosen')
-    md = (f"{method} at {pct:g}% ({name}, seed {seed}): chosen on validation by `{crit}`"
-          + (f", ties broken by `{tie_break}`" if tie_break else '') + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
-          + md_table(show) + '\n')
-    with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
-    return Tuning(res, best, sets, md, out)
+    with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
+        pct = base['data']['conflict_pct']
+        run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
+        crit = base['recipes']['criterion']
+        bb = parse_backbone(backbone, run.cfg['recipes'])
+        name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
+        if tie_break == crit: tie_break = None
+        rows = []
+        for values in itertools.product(*grid.values()):
+            point = dict(zip(grid, values))
+            folder = safe_child(run.out, 'tune', f'{name}-seed{seed}', method, ','.join(f'{k}={v}' for k, v in point.items()))
+            r = run.train_method(method, folder, **{**bb, 'seed': seed, **point})
+            ev, info = r['metrics'], r['manifest']
+            rows.append(dict(**point, **info['valid'], best_epoch=info['best_epoch'], **{f'{run.eval_split.name}_{k}': v for k, v in ev.items()},
+                             train_s=info['seconds']))
+        res = pd.DataFrame(rows)
+        if tie_break not in res: tie_break = None   # e.g. no amplifier predictions to group by
+        i = pick_setting(res, crit, tie_break)
+        best = {k: rows[i][k] for k in grid}   # the grid's own values, not numpy scalars
+        sets = [f'{field(k)}={v}' for k, v in best.items()]
+        stem = safe_name(f"{method}-{'-'.join(grid)}-{pct:g}pct-{name}-seed{seed}")
+        (out/'tune').mkdir(parents=True, exist_ok=True)
+        _write_csv(res, out/'tune'/f'{stem}.csv')
+        scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]
+        show = pd.concat([res[list(grid)].astype(str), res[scores] * 100, res[['best_epoch']].astype(str)], axis=1)
+        show.index = pd.Index(['**yes**' if j == i else '' for j in range(len(res))], name='chosen')
+        md = (f"{method} at {pct:g}% ({name}, seed {seed}): chosen on validation by `{crit}`"
+              + (f", ties broken by `{tie_break}`" if tie_break else '') + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
+              + md_table(show) + '\n')
+        with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
+        return Tuning(res, best, sets, md, out)

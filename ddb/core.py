@@ -124,7 +124,8 @@ def fault_point(name:str):
     spec = os.environ.get('DDB_FAULT_AT')
     if not spec: return
     at, _, n = spec.partition('#')
-    if at != name or os.environ.get('DDB_FAULT_RANK', os.environ.get('RANK', '0')) != os.environ.get('RANK', '0'): return
+    rank = os.environ.get('RANK', '0')
+    if at != name or os.environ.get('DDB_FAULT_RANK', rank) != rank: return
     _FAULT_PASSES[name] = _FAULT_PASSES.get(name, 0) + 1
     if _FAULT_PASSES[name] == int(n or 1):
         sys.stdout.flush(); sys.stderr.flush()
