@@ -15,7 +15,7 @@ from .recipes import CRITERIA
 from .evaluation import METRICS
 from .config import METHODS, ConfigError, load_config, yaml_value
 from .report import md_table, save_figure
-from .pipeline import run_pipeline
+from .pipeline import run_pipeline, GROUP_ORACLES
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'metric_table',
@@ -34,7 +34,7 @@ def parse_backbone(spec:str|None, recipes:dict)->dict:
     return dict(arch=parts[0], size=nums[0] if nums else recipes['size'], epochs=nums[1] if len(nums) > 1 else recipes['epochs'])
 
 # %% ../nbs/08_benchmark.ipynb #0008
-DDB_METHODS, BASELINES, ORACLES = ('ddb1', 'ddb2'), ('erm', 'lff', 'jtt'), ('groupdro',)
+DDB_METHODS, BASELINES, ORACLES = ('ddb1', 'ddb2', 'ddb-balanced', 'ddb-dfr'), ('erm', 'lff', 'jtt'), tuple(GROUP_ORACLES)
 
 def _pm(g): return (g.mean() * 100).round(1).astype(str) + ' ± ' + (g.std().fillna(0) * 100).round(1).astype(str)
 
@@ -61,7 +61,10 @@ def metric_table(results:pd.DataFrame, metric:str='unbiased_acc')->pd.DataFrame:
         lead = lead.droplevel('backbone')
         t.loc['DDB lead over the best of erm/lff/jtt (points)'] = [f"{lead.loc[c, 'lead']:+.1f}" for c in pcts]
         t.loc['larger seed std of those two (points)'] = [f"{lead.loc[c, 'spread']:.1f}" for c in pcts]
-        if 'vs_oracle' in lead: t.loc['DDB minus GroupDRO with true groups (points)'] = [f"{lead.loc[c, 'vs_oracle']:+.1f}" for c in pcts]
+        if 'vs_oracle' in lead:
+            orc = [o for o in ORACLES if o in set(results.method)]
+            name = 'GroupDRO' if orc == ['groupdro'] else f"the best of {'/'.join(orc)}"
+            t.loc[f'DDB minus {name} with true groups (points)'] = [f"{lead.loc[c, 'vs_oracle']:+.1f}" for c in pcts]
     t.index.name = 'method'
     return t
 

@@ -147,7 +147,7 @@ recipes:
 ''',
 'cmnist-tiny': '''\
 # Seconds: a small slice of Colored MNIST 5%, tiny models; for tests and smoke runs.
-methods: [erm, lff, jtt, groupdro, ddb1, ddb2]
+methods: [erm, lff, jtt, groupdro, ddb1, ddb2, balanced, ddb-balanced, dfr, ddb-dfr]
 data: {kind: cmnist, conflict_pct: 5.0, limit: 1000}
 diffusion: {preset: tiny, steps: 40}
 sampling: {n_per_class: 12, steps: 10}

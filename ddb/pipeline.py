@@ -22,7 +22,7 @@ from .report import write_predictions, write_suspected, report_figures, write_re
 from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
 
 # %% auto #0
-__all__ = ['STAGES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
+__all__ = ['STAGES', 'GROUP_ORACLES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0027
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
@@ -239,12 +239,15 @@ def stage_amplifier(self:Run):
     return self.scores
 
 # %% ../nbs/07_pipeline.ipynb #0042
+GROUP_ORACLES = {'groupdro': 'ddb1', 'balanced': 'ddb-balanced', 'dfr': 'ddb-dfr'}   # true-group methods, and the DDB method that takes pseudo groups instead
+
 @patch
 def make_method(self:Run, name:str, recipes:dict|None=None):
     "The `Method` object a method name stands for, with its config section and (DDB's recipes) the amplifier's outputs."
     own = method_recipe(recipes or self.cfg['recipes'], name)[1]
-    if name == 'groupdro' and not self.has_bias: raise ConfigError("methods: 'groupdro' trains on the true (class, bias) groups, and this data has no bias labels; use ddb1")
-    inputs = {'ddb1': (self.inferred['train'],), 'ddb2': (self.scores,)}.get(name, ())
+    if name in GROUP_ORACLES and not self.has_bias: raise ConfigError(f"methods: {name!r} trains on the true (class, bias) groups, and this data has no bias labels; use {GROUP_ORACLES[name]}")
+    pseudo = (self.inferred['train'],)
+    inputs = {'ddb1': pseudo, 'ddb2': (self.scores,), 'ddb-balanced': pseudo, 'ddb-dfr': pseudo}.get(name, ())
     return METHOD_CLASSES[name](*inputs, **own)
 
 @patch

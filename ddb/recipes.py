@@ -13,15 +13,16 @@ from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.vision.augment import aug_transforms
 from .core import knob, set_seed, default_device, plain_progress, with_precision
-from .data import BiasedData, DataError, biased_dls, balanced_weights
+from .data import BiasedData, DataError, biased_dls, balanced_weights, stratified_indices
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
 from .distributed import distributed
 
 # %% auto #0
 __all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
-           'augment_tfms', 'fit_method', 'split_accuracy', 'GroupRobust', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight',
-           'LfF', 'LfFCallback', 'RecipeI', 'RecipeII']
+           'augment_tfms', 'fit_method', 'split_accuracy', 'training_groups', 'GroupRobust', 'GroupDRO', 'JTT',
+           'LossEMA', 'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'unbiased_shares', 'RecipeII', 'GroupBalanced',
+           'RecipeBalanced', 'last_linear', 'FrozenBody', 'DFR', 'RecipeDFR']
 
 # %% ../nbs/05_recipes.ipynb #0005
 @dataclass(eq=False, repr=False)
@@ -103,6 +104,16 @@ def split_accuracy(learn:Learner, split, bs:int=1024)->dict:
     return r
 
 # %% ../nbs/05_recipes.ipynb #0013
+def training_groups(groups, data:BiasedData, who:str)->np.ndarray:
+    "A group per training sample: `groups` as given, the amplifier's predicted pseudo groups when it is `InferredGroups`, the data's true (class, bias) groups when `None`."
+    if isinstance(groups, InferredGroups): g = groups.groups('predicted')
+    elif groups is None:
+        if data.train.groups is None: raise DataError(f'{who} needs groups: pass groups= or use data with bias labels')
+        g = data.train.groups
+    else: g = np.asarray(groups)
+    if len(g) != len(data.train): raise DataError(f'groups: {len(g)} values for {len(data.train)} training samples')
+    return g
+
 class GroupRobust(Method):
     "The Group DRO objective over the groups `_groups(data)` gives; subclasses say where the groups come from."
     def _groups(self, data)->np.ndarray: raise NotImplementedError
@@ -133,12 +144,7 @@ class GroupDRO(GroupRobust):
     groups: np.ndarray|None = None   # a group index per training sample; None: the data's true (class, bias) groups
     eta: float = knob(0.01, 'float>0', 'group-weight step size')
     balance: bool = True             # sample every group equally often
-    def _groups(self, data):
-        g = self.groups if self.groups is not None else data.train.groups
-        if g is None: raise DataError('GroupDRO needs groups: pass groups= or use data with bias labels')
-        g = np.asarray(g)
-        if len(g) != len(data.train): raise DataError(f'groups: {len(g)} values for {len(data.train)} training samples')
-        return g
+    def _groups(self, data): return training_groups(self.groups, data, 'GroupDRO')
 
 # %% ../nbs/05_recipes.ipynb #0017
 @dataclass(eq=False, repr=False)
@@ -218,6 +224,15 @@ class RecipeI(GroupRobust):
         return self.inferred.groups(self.groups)
 
 # %% ../nbs/05_recipes.ipynb #0028
+def unbiased_shares(w, targets, n_classes:int)->torch.Tensor:
+    "Per-sample weights from soft flags `w` in [0, 1]: within each class, `1 / n_classes` of its weight on the samples `w` treats as aligned (share `1 - w`), the rest on those it up-weights (share `w`), as in a set whose bias is independent of the class. Mean 1 within every class."
+    t = torch.as_tensor(targets, device=w.device)
+    n = torch.zeros(n_classes, device=w.device).scatter_add_(0, t, torch.ones_like(w))
+    flagged = torch.zeros(n_classes, device=w.device).scatter_add_(0, t, w)
+    aligned_share = 1 / n_classes
+    v = aligned_share * (1 - w) / (n - flagged).clamp(min=1e-8)[t] + (1 - aligned_share) * w / flagged.clamp(min=1e-8)[t]
+    return (n[t] * v).detach()
+
 @dataclass(eq=False, repr=False)
 class RecipeII(Method):
     "DDB Recipe II: LfF-style weights from the frozen amplifier's per-sample loss."
@@ -225,6 +240,7 @@ class RecipeII(Method):
     ba_loss: np.ndarray               # the amplifier's per-sample CE on the training split, or its `BiasScores`
     alpha: float = knob(0.7, 'float[0,1)', "EMA of the debiased model's loss")
     sharpen: float = knob(2.0, 'float>0', "power on the amplifier's normalised loss (1: LfF's weight)")
+    balance: bool = knob(True, 'bool', "per class, 1/C of the weight on the samples treated as aligned, the rest on the up-weighted ones (false: LfF's weights as they are)")
     normalize: bool = True            # divide both losses by their class maximum, as LfF
     def __post_init__(self):
         self.ba_loss = np.asarray(self.ba_loss.ce if isinstance(self.ba_loss, BiasScores) else self.ba_loss, dtype=np.float32)
@@ -238,12 +254,73 @@ class RecipeII(Method):
             mx = torch.zeros(int(t.max()) + 1, device=dev).scatter_reduce_(0, torch.as_tensor(t, device=dev), lb, 'amax', include_self=True)
             lb = lb / mx[torch.as_tensor(t, device=dev)].clamp(min=1e-8)
         self.lb, self.ema_d = lb ** self.sharpen, LossEMA(t, self.alpha, dev)
+        self.n_classes = max(learn.data.c, int(t.max()) + 1)
+    def sample_weights(self, idx=None)->torch.Tensor:
+        "The current weight of the training samples at `idx` (default: all of them)."
+        ld = self.ema_d.normalized(torch.arange(len(self.lb), device=self.lb.device)) if self.normalize else self.ema_d.avg
+        ld = torch.where(self.ema_d.seen, ld, torch.ones_like(ld))   # not yet visited: an untrained model's loss, about its class maximum
+        w = lff_weight(self.lb, ld)
+        if self.balance: w = unbiased_shares(w, self.ema_d.targets, self.n_classes)
+        return w if idx is None else w[idx]
     def loss(self, pred, y, idx=None):
         ce = F.cross_entropy(pred, y, reduction='none')
         if not self.learn.training: return ce.mean()
         self.ema_d.update(ce, idx)
-        ld = self.ema_d.normalized(idx) if self.normalize else self.ema_d.avg[idx]
-        return (lff_weight(self.lb[idx], ld) * ce).mean()
+        return (self.sample_weights(idx) * ce).mean()
+
+# %% ../nbs/05_recipes.ipynb #9001
+@dataclass(eq=False, repr=False)
+class GroupBalanced(Method):
+    "ERM on a loader that draws every group equally often (default: the true (class, bias) groups, an oracle)."
+    name = 'balanced'
+    groups: np.ndarray|InferredGroups|None = None   # see `training_groups`
+    def weights(self, data): return balanced_weights(training_groups(self.groups, data, type(self).__name__))
+
+class RecipeBalanced(GroupBalanced):
+    "DDB's pseudo groups into group-balanced sampling."
+    name = 'ddb-balanced'
+
+def last_linear(model:torch.nn.Module)->torch.nn.Linear:
+    "The classifier's final linear layer."
+    heads = [m for m in model.modules() if isinstance(m, torch.nn.Linear)]
+    if not heads: raise TypeError(f'{type(model).__name__}: no linear layer to retrain')
+    return heads[-1]
+
+class FrozenBody(Callback):
+    "Keeps the model in evaluation mode while it trains (batch-norm statistics stay those of the first stage)."
+    order = 10   # after fastai's `TrainEvalCallback` puts it in training mode
+    def before_train(self): self.learn.model.eval()
+
+@dataclass(eq=False, repr=False)
+class DFR(Method):
+    "Deep feature reweighting: ERM without a held-out part of the training split, then the final layer alone retrained on that part, group-balanced (default: true groups, an oracle)."
+    name = 'dfr'
+    groups: np.ndarray|InferredGroups|None = None   # see `training_groups`
+    holdout: float = knob(0.2, 'float(0,1)', 'share of the training split kept out of the first stage for the last layer')
+    last_epochs: int = knob(10, 'int>0', 'epochs of last-layer retraining, each one pass over the held-out part')
+    def fit(self, learn, epochs, lr):
+        self.train_groups = g = training_groups(self.groups, learn.data, type(self).__name__)
+        self.held_out = np.zeros(len(g), bool); self.held_out[stratified_indices(g, self.holdout, seed=np.random.randint(2**31))[1]] = True
+        kept = ~self.held_out
+        learn.dls.loaders[0] = learn.dls.train.new(weights=kept.astype(float), n=max(int(kept.sum()), learn.dls.train.bs))
+        learn.fit_one_cycle(epochs, lr)
+        self.retrain_last_layer(learn, self.last_epochs, lr)
+    def retrain_last_layer(self, learn, epochs, lr):
+        "Reset the final layer and train it alone on the held-out part, every group drawn equally often."
+        head, held = last_linear(learn.model), self.held_out
+        head.reset_parameters()
+        for p in learn.model.parameters(): p.requires_grad_(False)
+        for p in head.parameters(): p.requires_grad_(True)
+        w = np.zeros(len(held)); w[held] = balanced_weights(self.train_groups[held])
+        learn.dls.loaders[0], learn.opt = learn.dls.train.new(weights=w, n=max(int(held.sum()), learn.dls.train.bs)), None
+        try:
+            with learn.added_cbs(FrozenBody()): learn.fit_one_cycle(epochs, lr)
+        finally:
+            for p in learn.model.parameters(): p.requires_grad_(True)
+
+class RecipeDFR(DFR):
+    "DDB's pseudo groups into deep feature reweighting."
+    name = 'ddb-dfr'
 
 # %% ../nbs/05_recipes.ipynb #0101
-METHOD_CLASSES = {m.name: m for m in (ERM, LfF, JTT, GroupDRO, RecipeI, RecipeII)}
+METHOD_CLASSES = {m.name: m for m in (ERM, LfF, JTT, GroupDRO, RecipeI, RecipeII, GroupBalanced, RecipeBalanced, DFR, RecipeDFR)}
