@@ -18,9 +18,10 @@ from .report import md_table, save_figure
 from .pipeline import run_pipeline, GROUP_ORACLES
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'parse_backbone', 'ddb_lead', 'metric_table',
-           'benchmark_tables', 'plot_benchmark', 'Benchmark', 'merge_results', 'run_benchmark', 'compare_methods',
-           'parse_grid', 'pick_setting', 'Tuning', 'run_tuning']
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'KNOB_GRIDS', 'LR_STEPS', 'parse_backbone',
+           'ddb_lead', 'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark', 'setting_name',
+           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'pick_setting', 'Tuning', 'run_tuning',
+           'tune_grid', 'tune_on_valid', 'tuning_table']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -109,6 +110,8 @@ class Benchmark:
 def _write_csv(df, path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6g')
 
+def setting_name(point:dict)->str: return ''.join(f',{k}={v}' for k, v in point.items())   # a tuned model's folder suffix
+
 RESULT_KEY = ['backbone', 'conflict_pct', 'method', 'seed']   # what one row of results.csv stands for
 
 def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
@@ -131,6 +134,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                   quiet:bool=True,
                   merge:bool=False,            # keep the rows of out/results.csv that this call does not measure again
                   metric:str='unbiased_acc',   # the headline of results.md and results.png (Waterbirds: worst_group_acc)
+                  tune:bool=False,             # per ratio and backbone, each method's `tune_grid` at the first seed, the point picked on validation
                  )->Benchmark:
     "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
     t0 = time.time()
@@ -143,7 +147,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
         earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
         def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
-        rows = []
+        rows, tuning = [], []
         for pct in conflict_pcts:
             cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
             run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
@@ -154,21 +158,28 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
             for spec in (backbones or [None]):
                 bb = parse_backbone(spec, run.cfg['recipes'])
                 name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
+                chosen = {m: {} for m in methods}
+                for m in methods if tune else ():
+                    chosen[m], grid_rows = tune_on_valid(run, m, bb, name, seeds[0])
+                    tuning += [dict(conflict_pct=float(pct), backbone=name, **g) for g in grid_rows]
+                    _write_csv(pd.DataFrame(tuning), out/'tuning.csv')
                 for seed in seeds:
                     for m in methods:
-                        r = run.train_method(m, safe_child(run.out, 'recipes', f'{name}-seed{seed}', m), **bb, seed=seed)
+                        r = run.train_method(m, safe_child(run.out, 'recipes', f'{name}-seed{seed}', m + setting_name(chosen[m])), **bb, seed=seed, **chosen[m])
                         ev, info = r['metrics'], r['manifest']
                         rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev, valid_score=info['valid_score'],
-                                         best_epoch=info['best_epoch'], train_s=info['seconds'], **det, config=base['name']))
+                                         best_epoch=info['best_epoch'], train_s=info['seconds'], **det, config=base['name'],
+                                         **({'tuned': setting_name(chosen[m])[1:]} if tune else {})))
                         _write_csv(table(rows), out/'results.csv')
             del run; gc.collect()  # one ratio's data in memory at a time
         results = table(rows)
         wall = time.time() - t0
         md = benchmark_tables(results, metric)
+        if tune: md = tuning_table(pd.DataFrame(tuning), base['recipes']['criterion'], seeds[0]) + '\n' + md
         text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
                 f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {len(seeds)} seed(s); backbones (config) "
                 f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.config.fillna('?'))))}; "
-                f"epochs chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
+                f"epochs{' and knobs' * tune} chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
                 f"(cached stages and models are reused).\n\n{md}")
         with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
         save_figure(plot_benchmark(results, metric), out/'results.png')
@@ -270,3 +281,36 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
               + md_table(show) + '\n')
         with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
         return Tuning(res, best, sets, md, out)
+
+# %% ../nbs/08_benchmark.ipynb #9001
+KNOB_GRIDS = {'lff': {'q': [0.5, 0.7, 0.9]}, 'jtt': {'up': [20, 50, 100]}, 'groupdro': {'eta': [0.001, 0.01, 0.1]},
+              'ddb1': {'eta': [0.001, 0.01, 0.1]}, 'ddb2': {'sharpen': [1, 2, 4]}, 'dfr': {'C': [0.1, 1, 10]}, 'ddb-dfr': {'C': [0.1, 1, 10]}}
+LR_STEPS = (1/3, 1, 3)   # a method without a knob of its own (erm, balanced, ddb-balanced) sweeps its learning rate
+
+def tune_grid(method:str, recipes:dict)->dict:
+    "What `ddb benchmark --tune` sweeps for `method`: three values of its main knob, or of its learning rate where it has none."
+    if method in KNOB_GRIDS: return KNOB_GRIDS[method]
+    lr = recipes[method].get('lr') or recipes['lr']
+    return {'lr': [float(f'{lr * s:.3g}') for s in LR_STEPS]}
+
+def tune_on_valid(run, method:str, bb:dict, name:str, seed:int, tie_break:str='mean_predicted_group')->tuple:
+    "Train `method` at every point of its `tune_grid` (backbone `bb`, `seed`) and pick one by the config's validation criterion: (the point, one row per point)."
+    grid, crit = tune_grid(method, run.cfg['recipes']), run.cfg['recipes']['criterion']
+    rows = []
+    for values in itertools.product(*grid.values()):
+        point = dict(zip(grid, values))
+        r = run.train_method(method, safe_child(run.out, 'recipes', f'{name}-seed{seed}', method + setting_name(point)), **bb, seed=seed, **point)
+        rows.append(dict(method=method, setting=setting_name(point)[1:], point=point, **r['manifest']['valid']))
+    res = pd.DataFrame(rows)
+    i = pick_setting(res, crit, tie_break if tie_break in res and tie_break != crit else None)
+    best = rows[i]['point']
+    for j, row in enumerate(rows): row['chosen'] = j == i; del row['point']
+    return best, rows
+
+def tuning_table(tuning:pd.DataFrame, criterion:str, seed:int)->str:
+    "Markdown: the setting each method got at each ratio and backbone, and its validation score."
+    t = tuning[tuning.chosen].assign(v=lambda d: d.setting + ' (' + (d[criterion] * 100).round(1).astype(str) + ')')
+    t = t.pivot_table(index='method', columns=['backbone', 'conflict_pct'], values='v', aggfunc='first', sort=False)
+    t.columns = [f'{b} {c:g}%' for b, c in t.columns]
+    return (f"### Knobs chosen on validation by `{criterion}` (seed {seed}; three points per method, `tune_grid`)\n\n"
+            + md_table(t) + '\n')

@@ -41,6 +41,7 @@ def _parser()->argparse.ArgumentParser:
     b.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
     b.add_argument('--merge', action='store_true', help="keep the rows of the folder's results.csv that this call does not measure again (e.g. another backbone's, run with its own config)")
     b.add_argument('--metric', default='unbiased_acc', help='headline of results.md and results.png: unbiased_acc, worst_group_acc (Waterbirds), weighted_acc, avg_acc, ...')
+    b.add_argument('--tune', action='store_true', help="first pick each method's main knob on validation data (three points each, at the first seed)")
     b.add_argument('--quiet', action='store_true')
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")
     t.add_argument('config', help='a preset or a YAML file')
@@ -117,7 +118,7 @@ def main(argv=None)->int:
         try: pcts = [float(v) for v in _list(args.conflict_pct)]
         except ValueError: raise ConfigError(f'--conflict-pct {args.conflict_pct!r}: expected comma-separated numbers') from None
         res = run_benchmark(args.config, _list(args.methods), pcts, args.seeds,
-                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge, args.metric)
+                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet, args.merge, args.metric, args.tune)
         print(res.table_md)
         return 0
     except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback

@@ -17,12 +17,15 @@ from .data import BiasedData, DataError, biased_dls, balanced_weights, stratifie
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
 from .distributed import distributed
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
 
 # %% auto #0
 __all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
            'augment_tfms', 'fit_method', 'split_accuracy', 'training_groups', 'GroupRobust', 'GroupDRO', 'JTT',
-           'LossEMA', 'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'unbiased_shares', 'RecipeII', 'GroupBalanced',
-           'RecipeBalanced', 'last_linear', 'FrozenBody', 'DFR', 'RecipeDFR']
+           'LossEMA', 'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'unbiased_shares', 'RecipeII', 'latest_of',
+           'merge_processes', 'ResampleEachEpoch', 'GroupBalanced', 'RecipeBalanced', 'last_linear', 'head_inputs',
+           'fit_linear_head', 'FrozenBody', 'DFR', 'RecipeDFR']
 
 # %% ../nbs/05_recipes.ipynb #0005
 @dataclass(eq=False, repr=False)
@@ -171,11 +174,13 @@ class LossEMA:
         self.targets = torch.as_tensor(np.asarray(targets), device=device)
         self.n_classes, self.alpha = int(self.targets.max()) + 1, alpha
         self.avg = torch.zeros(len(self.targets), device=device); self.seen = torch.zeros(len(self.targets), dtype=torch.bool, device=device)
+        self.last, self.updates = torch.zeros(len(self.targets), dtype=torch.long, device=device), 0   # when each sample was last folded in
     def update(self, loss, idx):
         "Fold a batch of per-sample losses in; the first visit stores the raw loss."
         loss = loss.detach().float()
         self.avg[idx] = torch.where(self.seen[idx], self.alpha * self.avg[idx] + (1 - self.alpha) * loss, loss)
         self.seen[idx] = True
+        self.updates += 1; self.last[idx] = self.updates
     def normalized(self, idx):
         "The averages at `idx`, each divided by the maximum average of its class."
         mx = torch.zeros(self.n_classes, device=self.avg.device).scatter_reduce_(0, self.targets, self.avg, 'amax', include_self=True)
@@ -227,10 +232,12 @@ class RecipeI(GroupRobust):
 def unbiased_shares(w, targets, n_classes:int)->torch.Tensor:
     "Per-sample weights from soft flags `w` in [0, 1]: within each class, `1 / n_classes` of its weight on the samples `w` treats as aligned (share `1 - w`), the rest on those it up-weights (share `w`), as in a set whose bias is independent of the class. Mean 1 within every class."
     t = torch.as_tensor(targets, device=w.device)
-    n = torch.zeros(n_classes, device=w.device).scatter_add_(0, t, torch.ones_like(w))
-    flagged = torch.zeros(n_classes, device=w.device).scatter_add_(0, t, w)
-    aligned_share = 1 / n_classes
-    v = aligned_share * (1 - w) / (n - flagged).clamp(min=1e-8)[t] + (1 - aligned_share) * w / flagged.clamp(min=1e-8)[t]
+    n = w.new_zeros(n_classes).scatter_add_(0, t, torch.ones_like(w))
+    flagged = w.new_zeros(n_classes).scatter_add_(0, t, w)
+    aligned = n - flagged
+    # a class with nothing on one side gives the other side all its weight
+    aligned_share = torch.where(flagged < 1e-6, 1.0, torch.where(aligned < 1e-6, 0.0, 1 / n_classes))[t]
+    v = aligned_share * (1 - w) / aligned.clamp(min=1e-8)[t] + (1 - aligned_share) * w / flagged.clamp(min=1e-8)[t]
     return (n[t] * v).detach()
 
 @dataclass(eq=False, repr=False)
@@ -238,9 +245,10 @@ class RecipeII(Method):
     "DDB Recipe II: LfF-style weights from the frozen amplifier's per-sample loss."
     name = 'ddb2'
     ba_loss: np.ndarray               # the amplifier's per-sample CE on the training split, or its `BiasScores`
-    alpha: float = knob(0.7, 'float[0,1)', "EMA of the debiased model's loss")
+    alpha: float = knob(0.7, 'float[0,1]', "EMA of the debiased model's loss (1: each sample's first loss, kept)")
     sharpen: float = knob(2.0, 'float>0', "power on the amplifier's normalised loss (1: LfF's weight)")
     balance: bool = knob(True, 'bool', "per class, 1/C of the weight on the samples treated as aligned, the rest on the up-weighted ones (false: LfF's weights as they are)")
+    weighting: str = knob('sample', 'choice:sample|loss', "sample: draw each epoch's samples by their weight | loss: multiply each sample's CE by it (LfF's way)")
     normalize: bool = True            # divide both losses by their class maximum, as LfF
     def __post_init__(self):
         self.ba_loss = np.asarray(self.ba_loss.ce if isinstance(self.ba_loss, BiasScores) else self.ba_loss, dtype=np.float32)
@@ -262,11 +270,32 @@ class RecipeII(Method):
         w = lff_weight(self.lb, ld)
         if self.balance: w = unbiased_shares(w, self.ema_d.targets, self.n_classes)
         return w if idx is None else w[idx]
+    def callbacks(self): return [ResampleEachEpoch(self)] if self.weighting == 'sample' else []
     def loss(self, pred, y, idx=None):
         ce = F.cross_entropy(pred, y, reduction='none')
         if not self.learn.training: return ce.mean()
         self.ema_d.update(ce, idx)
-        return (self.sample_weights(idx) * ce).mean()
+        return ce.mean() if self.weighting == 'sample' else (self.sample_weights(idx) * ce).mean()
+
+def latest_of(avgs, lasts, seens)->tuple:
+    "Per sample, the value of the copy that folded it in last: `(avg, last, seen)` from several processes' stacked copies."
+    pick = lasts.argmax(0, keepdim=True)
+    return avgs.gather(0, pick)[0], lasts.gather(0, pick)[0], seens.any(0)
+
+def merge_processes(ema:LossEMA):
+    "Several processes each fold in their slice of every batch: give each of them every sample's latest average."
+    if not (torch.distributed.is_available() and torch.distributed.is_initialized()): return
+    def every(x):
+        out = [torch.zeros_like(x) for _ in range(torch.distributed.get_world_size())]
+        torch.distributed.all_gather(out, x); return torch.stack(out)
+    ema.avg, ema.last, ema.seen = latest_of(every(ema.avg), every(ema.last), every(ema.seen.long()).bool())
+
+class ResampleEachEpoch(Callback):
+    "Draws each epoch's training samples by Recipe II's current weights (the same in every process)."
+    def __init__(self, recipe:RecipeII): self.recipe = recipe
+    def before_train(self):
+        merge_processes(self.recipe.ema_d)
+        self.learn.dls.train.weights = self.recipe.sample_weights().double().cpu()   # read when the epoch's batches are drawn
 
 # %% ../nbs/05_recipes.ipynb #9001
 @dataclass(eq=False, repr=False)
@@ -286,37 +315,53 @@ def last_linear(model:torch.nn.Module)->torch.nn.Linear:
     if not heads: raise TypeError(f'{type(model).__name__}: no linear layer to retrain')
     return heads[-1]
 
+def head_inputs(model:torch.nn.Module, split, size:int|None=None, stats=None)->np.ndarray:
+    "What the final linear layer receives for every sample of `split`, in order (evaluation mode, no augmentation)."
+    feats = []
+    hook = last_linear(model).register_forward_hook(lambda m, inp, out: feats.append(inp[0].detach().float().cpu()))
+    try: predict_logits(model, split, size, stats)
+    finally: hook.remove()
+    return torch.cat(feats).numpy()
+
+def fit_linear_head(head:torch.nn.Linear, x, y, sample_weight=None, C:float=1.0):
+    "Set `head` to a multinomial logistic regression (sklearn, L2, inputs standardised) fitted on features `x` and labels `y`."
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=C, max_iter=2000).fit(scaler.transform(x), y, sample_weight=sample_weight)
+    coef, bias = lr.coef_, lr.intercept_
+    if len(lr.classes_) == 2: coef, bias = np.concatenate([-coef / 2, coef / 2]), np.concatenate([-bias / 2, bias / 2])
+    W, b = np.zeros((head.out_features, x.shape[1])), np.full(head.out_features, -1e4)   # a class the data lacks is never predicted
+    W[lr.classes_], b[lr.classes_] = coef / scaler.scale_, bias - (coef * scaler.mean_ / scaler.scale_).sum(1)
+    with torch.no_grad(): head.weight.copy_(torch.as_tensor(W)); head.bias.copy_(torch.as_tensor(b))
+    return head
+
 class FrozenBody(Callback):
-    "Keeps the model in evaluation mode while it trains (batch-norm statistics stay those of the first stage)."
+    "Keeps the model in evaluation mode while it trains (batch-norm statistics stay as they are)."
     order = 10   # after fastai's `TrainEvalCallback` puts it in training mode
     def before_train(self): self.learn.model.eval()
 
 @dataclass(eq=False, repr=False)
 class DFR(Method):
-    "Deep feature reweighting: ERM without a held-out part of the training split, then the final layer alone retrained on that part, group-balanced (default: true groups, an oracle)."
+    "Deep feature reweighting: ERM without a held-out part of the training split, then the final layer refitted on that part's features, group-balanced (default: true groups, an oracle)."
     name = 'dfr'
     groups: np.ndarray|InferredGroups|None = None   # see `training_groups`
     holdout: float = knob(0.2, 'float(0,1)', 'share of the training split kept out of the first stage for the last layer')
-    last_epochs: int = knob(10, 'int>0', 'epochs of last-layer retraining, each one pass over the held-out part')
+    C: float = knob(1.0, 'float>0', "inverse L2 strength of the last layer's logistic regression")
     def fit(self, learn, epochs, lr):
         self.train_groups = g = training_groups(self.groups, learn.data, type(self).__name__)
         self.held_out = np.zeros(len(g), bool); self.held_out[stratified_indices(g, self.holdout, seed=np.random.randint(2**31))[1]] = True
-        kept = ~self.held_out
-        learn.dls.loaders[0] = learn.dls.train.new(weights=kept.astype(float), n=max(int(kept.sum()), learn.dls.train.bs))
-        learn.fit_one_cycle(epochs, lr)
-        self.retrain_last_layer(learn, self.last_epochs, lr)
-    def retrain_last_layer(self, learn, epochs, lr):
-        "Reset the final layer and train it alone on the held-out part, every group drawn equally often."
-        head, held = last_linear(learn.model), self.held_out
-        head.reset_parameters()
-        for p in learn.model.parameters(): p.requires_grad_(False)
-        for p in head.parameters(): p.requires_grad_(True)
-        w = np.zeros(len(held)); w[held] = balanced_weights(self.train_groups[held])
-        learn.dls.loaders[0], learn.opt = learn.dls.train.new(weights=w, n=max(int(held.sum()), learn.dls.train.bs)), None
-        try:
-            with learn.added_cbs(FrozenBody()): learn.fit_one_cycle(epochs, lr)
-        finally:
-            for p in learn.model.parameters(): p.requires_grad_(True)
+        kept, bs = ~self.held_out, learn.dls.train.bs
+        learn.dls.loaders[0] = learn.dls.train.new(weights=kept.astype(float), n=max(int(kept.sum()), bs))
+        learn.fit_one_cycle(epochs, lr)   # epoch selection keeps the best first-stage model
+        self.refit_last_layer(learn)
+        # one batch at lr 0, body frozen: the validation criterion scores the refitted model as it scores every epoch
+        learn.dls.loaders[0] = learn.dls.train.new(n=bs)
+        with learn.added_cbs(FrozenBody()): learn.fit(1, lr=0)
+    def refit_last_layer(self, learn):
+        "Refit the final layer on the held-out part's features, every group weighing the same."
+        held = np.flatnonzero(self.held_out); tr = learn.data.train
+        x = head_inputs(learn.model, tr.subset(held), learn.input_size, learn.input_stats)
+        w = balanced_weights(self.train_groups[held])
+        fit_linear_head(last_linear(learn.model), x, tr.targets[held], w * len(w) / w.sum(), self.C)
 
 class RecipeDFR(DFR):
     "DDB's pseudo groups into deep feature reweighting."
