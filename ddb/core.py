@@ -356,7 +356,8 @@ class FolderLock:
     def __enter__(self): return self
     def __exit__(self, *exc): self.release()
     def __del__(self):
-        with contextlib.suppress(Exception): self.release()   # also at interpreter exit, when `os` may be gone
+        try: self.release()
+        except Exception: pass   # at interpreter exit `os` (and `contextlib`) may already be gone
 
 # %% ../nbs/00_core.ipynb #0045
 _NAME_OK = set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=,+')

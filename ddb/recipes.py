@@ -230,7 +230,8 @@ class RecipeI(GroupRobust):
 
 # %% ../nbs/05_recipes.ipynb #0028
 def unbiased_shares(w, targets, n_classes:int)->torch.Tensor:
-    "Per-sample weights from soft flags `w` in [0, 1]: within each class, `1 / n_classes` of its weight on the samples `w` treats as aligned (share `1 - w`), the rest on those it up-weights (share `w`), as in a set whose bias is independent of the class. Mean 1 within every class."
+    "Weights from soft flags `w` in [0, 1]: per class, `1 / n_classes` of its weight on what `w` treats as aligned (share `1 - w`), the rest on what it up-weights (share `w`)."
+    # the shares of a set whose bias is independent of the class; the weights average 1 within every class
     t = torch.as_tensor(targets, device=w.device)
     n = w.new_zeros(n_classes).scatter_add_(0, t, torch.ones_like(w))
     flagged = w.new_zeros(n_classes).scatter_add_(0, t, w)
