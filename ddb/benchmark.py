@@ -20,8 +20,8 @@ from .pipeline import run_pipeline, GROUP_ORACLES
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'KNOB_GRIDS', 'LR_STEPS', 'parse_backbone',
            'ddb_lead', 'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark', 'setting_name',
-           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'pick_setting', 'Tuning', 'run_tuning',
-           'tune_grid', 'tune_on_valid', 'tuning_table']
+           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'pick_setting', 'train_grid', 'Tuning',
+           'run_tuning', 'tune_grid', 'tune_on_valid', 'tuning_table']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -218,6 +218,11 @@ def pick_setting(rows:pd.DataFrame, criterion:str, tie_break:str|None='mean_pred
     tb = rows[tie_break] if tie_break else pd.Series(0.0, index=rows.index)
     return max(range(len(rows)), key=lambda i: (round(float(rows[criterion].iloc[i]), 6), float(tb.iloc[i]), -i))
 
+def train_grid(run, method:str, grid:dict, bb:dict, seed:int, folder)->list:
+    "Train `method` at every point of `grid` (its values may override `bb`'s): `(point, Run.train_method's result)` pairs; `folder(point)` says where each goes."
+    points = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
+    return [(p, run.train_method(method, folder(p), **{**bb, 'seed': seed, **p})) for p in points]
+
 # %% ../nbs/08_benchmark.ipynb #0021
 @dataclass
 class Tuning:
@@ -257,14 +262,9 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
         bb = parse_backbone(backbone, run.cfg['recipes'])
         name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
         if tie_break == crit: tie_break = None
-        rows = []
-        for values in itertools.product(*grid.values()):
-            point = dict(zip(grid, values))
-            folder = safe_child(run.out, 'tune', f'{name}-seed{seed}', method, ','.join(f'{k}={v}' for k, v in point.items()))
-            r = run.train_method(method, folder, **{**bb, 'seed': seed, **point})
-            ev, info = r['metrics'], r['manifest']
-            rows.append(dict(**point, **info['valid'], best_epoch=info['best_epoch'], **{f'{run.eval_split.name}_{k}': v for k, v in ev.items()},
-                             train_s=info['seconds']))
+        rows = [dict(**point, **r['manifest']['valid'], best_epoch=r['manifest']['best_epoch'], train_s=r['manifest']['seconds'],
+                     **{f'{run.eval_split.name}_{k}': v for k, v in r['metrics'].items()})
+                for point, r in train_grid(run, method, grid, bb, seed, lambda p: safe_child(run.out, 'tune', f'{name}-seed{seed}', method, setting_name(p)[1:]))]
         res = pd.DataFrame(rows)
         if tie_break not in res: tie_break = None   # e.g. no amplifier predictions to group by
         i = pick_setting(res, crit, tie_break)
@@ -296,11 +296,8 @@ def tune_grid(method:str, recipes:dict)->dict:
 def tune_on_valid(run, method:str, bb:dict, name:str, seed:int, tie_break:str='mean_predicted_group')->tuple:
     "Train `method` at every point of its `tune_grid` (backbone `bb`, `seed`) and pick one by the config's validation criterion: (the point, one row per point)."
     grid, crit = tune_grid(method, run.cfg['recipes']), run.cfg['recipes']['criterion']
-    rows = []
-    for values in itertools.product(*grid.values()):
-        point = dict(zip(grid, values))
-        r = run.train_method(method, safe_child(run.out, 'recipes', f'{name}-seed{seed}', method + setting_name(point)), **bb, seed=seed, **point)
-        rows.append(dict(method=method, setting=setting_name(point)[1:], point=point, **r['manifest']['valid']))
+    rows = [dict(method=method, setting=setting_name(point)[1:], point=point, **r['manifest']['valid'])
+            for point, r in train_grid(run, method, grid, bb, seed, lambda p: safe_child(run.out, 'recipes', f'{name}-seed{seed}', method + setting_name(p)))]
     res = pd.DataFrame(rows)
     i = pick_setting(res, crit, tie_break if tie_break in res and tie_break != crit else None)
     best = rows[i]['point']

@@ -24,8 +24,8 @@ from sklearn.preprocessing import StandardScaler
 __all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
            'augment_tfms', 'fit_method', 'split_accuracy', 'training_groups', 'GroupRobust', 'GroupDRO', 'JTT',
            'LossEMA', 'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'unbiased_shares', 'RecipeII', 'latest_of',
-           'merge_processes', 'ResampleEachEpoch', 'GroupBalanced', 'RecipeBalanced', 'last_linear', 'head_inputs',
-           'fit_linear_head', 'FrozenBody', 'DFR', 'RecipeDFR']
+           'merge_processes', 'ResampleEachEpoch', 'GroupBalanced', 'PseudoGroups', 'RecipeBalanced', 'last_linear',
+           'head_inputs', 'fit_linear_head', 'FrozenBody', 'DFR', 'RecipeDFR']
 
 # %% ../nbs/05_recipes.ipynb #0005
 @dataclass(eq=False, repr=False)
@@ -306,7 +306,14 @@ class GroupBalanced(Method):
     groups: np.ndarray|InferredGroups|None = None   # see `training_groups`
     def weights(self, data): return balanced_weights(training_groups(self.groups, data, type(self).__name__))
 
-class RecipeBalanced(GroupBalanced):
+class PseudoGroups:
+    "A DDB variant: its `groups` must be the amplifier's (without them it would silently be the true-group oracle)."
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)   # the dataclass's own
+        if not isinstance(self.groups, InferredGroups):
+            raise DataError(f"{type(self).__name__}: groups must be the amplifier's `InferredGroups` (`ddb.amplifier.infer_groups`), got {type(self.groups).__name__}")
+
+class RecipeBalanced(PseudoGroups, GroupBalanced):
     "DDB's pseudo groups into group-balanced sampling."
     name = 'ddb-balanced'
 
@@ -364,7 +371,7 @@ class DFR(Method):
         w = balanced_weights(self.train_groups[held])
         fit_linear_head(last_linear(learn.model), x, tr.targets[held], w * len(w) / w.sum(), self.C)
 
-class RecipeDFR(DFR):
+class RecipeDFR(PseudoGroups, DFR):
     "DDB's pseudo groups into deep feature reweighting."
     name = 'ddb-dfr'
 
