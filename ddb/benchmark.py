@@ -15,13 +15,13 @@ from .recipes import CRITERIA
 from .evaluation import METRICS
 from .config import METHODS, ConfigError, load_config, yaml_value
 from .report import md_table, save_figure
-from .pipeline import run_pipeline, GROUP_ORACLES
+from .pipeline import run_pipeline, GROUP_ORACLES, setting_name, pick_setting
 
 # %% auto #0
-__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'SHARED_KNOBS', 'KNOB_GRIDS', 'LR_STEPS', 'parse_backbone',
-           'ddb_lead', 'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark', 'setting_name',
-           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'pick_setting', 'train_grid', 'Tuning',
-           'run_tuning', 'tune_grid', 'tune_on_valid', 'tuning_table']
+__all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'UNLABELLED_METRICS', 'SHARED_KNOBS', 'KNOB_GRIDS', 'LR_STEPS',
+           'parse_backbone', 'ddb_lead', 'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
+           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'train_grid', 'Tuning', 'run_tuning',
+           'tune_grid', 'tune_on_valid', 'tuning_table']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -110,7 +110,6 @@ class Benchmark:
 def _write_csv(df, path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6g')
 
-def setting_name(point:dict)->str: return ''.join(f',{k}={v}' for k, v in point.items())   # a tuned model's folder suffix
 
 RESULT_KEY = ['backbone', 'conflict_pct', 'method', 'seed']   # what one row of results.csv stands for
 
@@ -124,6 +123,8 @@ def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
     kept = old[~ko.isin(kn)].assign(_at=np.flatnonzero(~ko.isin(kn)))
     return pd.concat([kept, new], ignore_index=True).sort_values('_at', kind='stable').drop(columns='_at').reset_index(drop=True)
 
+UNLABELLED_METRICS = ('worst_group_acc', 'avg_acc')   # what a run without bias labels reports (its worst group is the worst class)
+
 def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a loaded config
                   methods=METHODS,             # method names
                   conflict_pcts=(0.5, 1, 2, 5),# percent of bias-conflicting training images (sets data.conflict_pct)
@@ -133,7 +134,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                   overrides=(),                # 'key=value' config overrides
                   quiet:bool=True,
                   merge:bool=False,            # keep the rows of out/results.csv that this call does not measure again
-                  metric:str='unbiased_acc',   # the headline of results.md and results.png (Waterbirds: worst_group_acc)
+                  metric:str|None=None,        # the headline of results.md and results.png (Waterbirds: worst_group_acc); None: unbiased_acc, or the worst class without bias labels
                   tune:bool=False,             # per ratio and backbone, each method's `tune_grid` at the first seed, the point picked on validation
                  )->Benchmark:
     "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
@@ -141,7 +142,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
     base = load_config(config, [*overrides, f"methods=[{', '.join(methods)}]"])
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds): raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
-    if metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
+    if metric is not None and metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
     for spec in (backbones or [None]): parse_backbone(spec, base['recipes'])   # a bad --archs value fails before anything trains
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
     with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
@@ -152,6 +153,9 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
             cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
             run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
             det = {}
+            if not run.has_bias and metric not in (None, *UNLABELLED_METRICS):
+                raise ConfigError(f"metric: {metric!r} needs bias labels, and this data has none; use one of {list(UNLABELLED_METRICS)}")
+            metric = metric or ('unbiased_acc' if run.has_bias else 'worst_group_acc')
             if run.has_bias:
                 r = run.inferred['train'].detection(run.data.train.conflicting)
                 det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
@@ -212,11 +216,6 @@ def parse_grid(items)->dict:
         if not sep or not k.strip() or not vals: raise ConfigError(f'--grid {it!r}: expected key=value[,value...]')
         grid[k.strip()] = vals
     return grid
-
-def pick_setting(rows:pd.DataFrame, criterion:str, tie_break:str|None='mean_predicted_group')->int:
-    "Position of the row with the best `criterion` (compared to 1e-6); equal ones go to the best `tie_break`, then to the first."
-    tb = rows[tie_break] if tie_break else pd.Series(0.0, index=rows.index)
-    return max(range(len(rows)), key=lambda i: (round(float(rows[criterion].iloc[i]), 6), float(tb.iloc[i]), -i))
 
 def train_grid(run, method:str, grid:dict, bb:dict, seed:int, folder)->list:
     "Train `method` at every point of `grid` (its values may override `bb`'s): `(point, Run.train_method's result)` pairs; `folder(point)` says where each goes."

@@ -40,7 +40,7 @@ def _parser()->argparse.ArgumentParser:
     b.add_argument('--out', help='benchmark folder (default: runs/benchmark-<preset>)')
     b.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
     b.add_argument('--merge', action='store_true', help="keep the rows of the folder's results.csv that this call does not measure again (e.g. another backbone's, run with its own config)")
-    b.add_argument('--metric', default='unbiased_acc', help='headline of results.md and results.png: unbiased_acc, worst_group_acc (Waterbirds), weighted_acc, avg_acc, ...')
+    b.add_argument('--metric', help='headline of results.md and results.png: unbiased_acc (default), worst_group_acc (Waterbirds; the worst class, and the default, without bias labels), weighted_acc, avg_acc, ...')
     b.add_argument('--tune', action='store_true', help="first pick each method's main knob on validation data (three points each, at the first seed)")
     b.add_argument('--quiet', action='store_true')
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")

@@ -4,9 +4,9 @@
 
 # %% ../nbs/07_pipeline.ipynb #0002
 from __future__ import annotations
-import copy, json, os, shutil, sys, time
+import copy, itertools, json, os, shutil, sys, time
 from pathlib import Path
-import numpy as np, torch
+import numpy as np, pandas as pd, torch
 from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
                       atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child,
                       FolderLock, fault_point)
@@ -22,7 +22,8 @@ from .report import write_predictions, write_suspected, report_figures, write_re
 from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
 
 # %% auto #0
-__all__ = ['STAGES', 'GROUP_ORACLES', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'run_pipeline']
+__all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'setting_name',
+           'pick_setting', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0027
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
@@ -256,6 +257,8 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
                 ):
     "Train one method (or load its cached predictions) into `folder` (default `recipes/<name>`)."
     cfg = self.cfg if recipes is None else {**self.cfg, 'recipes': recipes}
+    auto = {k for k in AUTO_FIELDS if cfg['recipes'][k] == 'auto'}
+    if auto: cfg = {**cfg, 'recipes': {**cfg['recipes'], **{k: self.choose_settings()[k] for k in auto}}}
     folder, r = folder or safe_child(self.out, 'recipes', name), method_recipe(cfg['recipes'], name)[0]
     if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
@@ -270,7 +273,6 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
         valid = valid_criteria(sel.best_preds, self.data.valid, self.inferred['valid'])
         return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name, valid=valid)
-    self.last_method_dir = folder
     return self._timed(f'recipes/{name}', folder, stage_key(cfg, 'recipes', self.fingerprint, name), compute,
                        lambda: _load_preds(folder/'preds.npy', len(self.eval_split)))
 
@@ -282,7 +284,9 @@ def _load_preds(path:Path, n:int)->np.ndarray:
 @patch
 def stage_recipes(self:Run)->dict:
     "Every method of the config: name -> predictions on the evaluation split."
-    self.preds = {m: self.stage_method(m) for m in self.cfg['methods']}
+    chosen = self.choose_settings()   # the fields left 'auto', if any: Recipe I's model at the chosen point is the run's
+    self.recipe_dirs = {m: self.choice['folder'] if chosen and m == CHOOSER else safe_child(self.out, 'recipes', m) for m in self.cfg['methods']}
+    self.preds = {m: self.stage_method(m, f) for m, f in self.recipe_dirs.items()}
     return self.preds
 
 @patch
@@ -300,6 +304,42 @@ def train_method(self:Run, name:str,   # a method of `METHODS`
     metrics = self.method_metrics(preds)
     return dict(preds=preds, metrics=metrics, manifest=read_manifest(folder))
 
+# %% ../nbs/07_pipeline.ipynb #9003
+AUTO_FIELDS = {'augment': [False, True]}   # shared recipe fields a config may leave 'auto', and the values tried
+CHOOSER = 'ddb1'                           # the method that tries them
+
+def setting_name(point:dict)->str: return ''.join(f',{k}={v}' for k, v in point.items())   # a tuned model's folder suffix
+
+def pick_setting(rows:pd.DataFrame, criterion:str, tie_break:str|None='mean_predicted_group')->int:
+    "Position of the row with the best `criterion` (compared to 1e-6); equal ones go to the best `tie_break`, then to the first."
+    tb = rows[tie_break] if tie_break else pd.Series(0.0, index=rows.index)
+    return max(range(len(rows)), key=lambda i: (round(float(rows[criterion].iloc[i]), 6), float(tb.iloc[i]), -i))
+
+@patch
+def choose_settings(self:Run)->dict:
+    "The values of the recipe fields left 'auto', chosen once per run by Recipe I on validation data (empty when none is)."
+    if getattr(self, 'choice', None) is not None: return self.choice['chosen']
+    rec = self.cfg['recipes']
+    grid = {k: vals for k, vals in AUTO_FIELDS.items() if rec[k] == 'auto'}
+    if not grid: return {}
+    points = [dict(zip(grid, vals)) for vals in itertools.product(*grid.values())]
+    folders = [safe_child(self.out, 'recipes', 'choose', CHOOSER + setting_name(p)) for p in points]
+    rows = []
+    for p, f in zip(points, folders):
+        self.stage_method(CHOOSER, f, {**rec, **p})
+        m = read_manifest(f); rows.append(dict(**p, **m['valid'], best_epoch=m['best_epoch']))
+    tried, crit = pd.DataFrame(rows), rec['criterion']
+    tie = 'mean_predicted_group' if 'mean_predicted_group' in tried and crit != 'mean_predicted_group' else None
+    i = pick_setting(tried, crit, tie)
+    tried['chosen'] = np.arange(len(tried)) == i
+    if is_main():
+        with atomic_path(self.out/'recipes'/'choose'/'choice.csv') as tmp: tried.to_csv(tmp, index=False)
+    rec.update(points[i])
+    self.choice = dict(method=CHOOSER, criterion=crit, chosen=points[i], folder=folders[i], tried=_norm(tried.to_dict('records')))
+    self.log(f"chosen on validation by {CHOOSER}'s {crit}: {setting_name(points[i])[1:]} "
+             f"({', '.join(f'{setting_name(p)[1:]}: {r[crit]:.3f}' for p, r in zip(points, rows))})")
+    return points[i]
+
 # %% ../nbs/07_pipeline.ipynb #0047
 @patch
 def method_metrics(self:Run, preds)->dict:
@@ -315,12 +355,12 @@ def stage_evaluation(self:Run)->dict:
     if not is_main(): self.metrics = None; return None   # one process evaluates and reports
     t0, s = time.time(), self.eval_split
     methods = {m: self.method_metrics(p) for m, p in self.preds.items()}
-    sel = {m: {k: read_manifest(self.out/'recipes'/m).get(k) for k in ('valid_score', 'best_epoch')} for m in self.preds}
+    sel = {m: {k: read_manifest(self.recipe_dirs[m]).get(k) for k in ('valid_score', 'best_epoch')} for m in self.preds}
     det = None
     if self.has_bias:
         r = self.inferred['train'].detection(self.data.train.conflicting)
         det = {k: r[k] for k in ('auroc', 'ap', 'precision', 'recall', 'f1', 'n_flagged', 'n_true')}
-    self.metrics = dict(name=self.cfg['name'], seed=self.cfg['seed'], eval_split=s.name, methods=methods, selection=sel, detection=det,
+    self.metrics = dict(name=self.cfg['name'], seed=self.cfg['seed'], eval_split=s.name, methods=methods, selection=sel, choice=_norm(getattr(self, 'choice', None)), detection=det,
                         n_flagged=int(self.pseudo.sum()), timing_s=dict(self.timing), peak_rss_mb=None, config=self.cfg,
                         data={sp.name: len(sp) for sp in self.data.splits})
     write_predictions(self.out, s, self.preds)

@@ -21,11 +21,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 # %% auto #0
-__all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'METHOD_CLASSES', 'Method', 'RecipeSettings', 'default_arch', 'debias_learner',
-           'augment_tfms', 'fit_method', 'split_accuracy', 'training_groups', 'GroupRobust', 'GroupDRO', 'JTT',
-           'LossEMA', 'lff_weight', 'LfF', 'LfFCallback', 'RecipeI', 'unbiased_shares', 'RecipeII', 'latest_of',
-           'merge_processes', 'ResampleEachEpoch', 'GroupBalanced', 'PseudoGroups', 'RecipeBalanced', 'last_linear',
-           'head_inputs', 'fit_linear_head', 'FrozenBody', 'DFR', 'RecipeDFR']
+__all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'AUTO_STEPS', 'AUTO_EPOCHS', 'METHOD_CLASSES', 'Method', 'RecipeSettings',
+           'default_arch', 'auto_epochs', 'debias_learner', 'augment_tfms', 'fit_method', 'split_accuracy',
+           'training_groups', 'GroupRobust', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight', 'LfF', 'LfFCallback',
+           'RecipeI', 'unbiased_shares', 'RecipeII', 'latest_of', 'merge_processes', 'ResampleEachEpoch',
+           'GroupBalanced', 'PseudoGroups', 'RecipeBalanced', 'last_linear', 'head_inputs', 'fit_linear_head',
+           'FrozenBody', 'DFR', 'RecipeDFR']
 
 # %% ../nbs/05_recipes.ipynb #0005
 @dataclass(eq=False, repr=False)
@@ -44,17 +45,18 @@ ERM = Method
 # %% ../nbs/05_recipes.ipynb #0032
 CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')  # see `ddb.evaluation.SelectOnValid`
 LABELLED_CRITERIA = ('worst_group', 'mean_group')   # need true bias labels on the validation split
+AUTO_STEPS, AUTO_EPOCHS = 1000, (2, 30)   # `epochs: null`: about this many optimizer steps, in whole epochs within these bounds
 
 @dataclass
 class RecipeSettings:
     "The shared part of the `recipes` section of a ddb config (each method's own knobs are on its class)."
     arch: str|None = knob(None, 'choice?:' + '|'.join(ARCHS[1:]), f"backbone of every method: {' | '.join(ARCHS[1:])}; null: cnn up to 32 px, else resnet18")
     size: int|None = knob(None, 'int>0?', "input size of the debiased model; null: the data's image size")
-    epochs: int = knob(8, 'int>0')
+    epochs: int|None = knob(8, 'int>0?', f"null: about {AUTO_STEPS:,} optimizer steps in whole epochs ({AUTO_EPOCHS[0]} to {AUTO_EPOCHS[1]}), a budget that follows the data's size")
     bs: int = knob(256, 'int>0')
     lr: float = knob(0.001, 'float>0', "Adam, one-cycle (every method; a method's own lr below overrides it)")
     wd: float = knob(0.0, 'float>=0', 'decoupled weight decay (likewise)')
-    augment: bool = knob(False, 'bool', "flips, crops, rotations, lighting on every method's training batches (photos need it)")
+    augment: bool|str = knob(False, 'bool-or-auto', "flips, crops, rotations, lighting on every method's training batches (photos need them, digits lose by them); auto: chosen on validation data (`ddb.pipeline.choose_settings`)")
     weights: str|None = knob(None, 'path?', "ResNet weights: 'imagenet' (torchvision's, via the torch cache) or a local file")
     seed: int|None = knob(None, 'int[0,4294967295]?', "seed of the debiased models (ddb benchmark varies it); null: the run's seed")
     criterion: str = knob('worst_pseudo_group', 'choice:' + '|'.join(CRITERIA),
@@ -63,6 +65,10 @@ class RecipeSettings:
 def default_arch(size:int)->str:
     "The backbone `arch=None` stands for: the small CNN up to 32 px, else ResNet-18."
     return 'cnn' if size <= 32 else 'resnet18'
+
+def auto_epochs(n_train:int, bs:int, steps:int=AUTO_STEPS, bounds:tuple=AUTO_EPOCHS)->int:
+    "The whole epochs `epochs=None` stands for: about `steps` optimizer steps on `n_train` images in batches of `bs`, within `bounds` (at least 2: epoch selection needs a choice)."
+    return int(np.clip(round(steps * bs / n_train), *bounds))
 
 # %% ../nbs/05_recipes.ipynb #0007
 def debias_learner(data:BiasedData, method:Method|None=None,
@@ -75,6 +81,7 @@ def debias_learner(data:BiasedData, method:Method|None=None,
                    precision:str='auto',              # 'auto' | 'fp32' | 'bf16' (see `ddb.core.resolve_precision`)
                   )->Learner:
     "A fastai `Learner` training `arch` on `data` with `method` (ERM when `None`)."
+    if not isinstance(augment, bool): raise ValueError(f"augment: true or false, got {augment!r} ('auto' is a config value that a ddb run resolves on validation data)")
     method = method or ERM(); device = default_device(device); set_seed(seed)
     size = size or data.train.shape[0]
     arch = arch or default_arch(size)

@@ -16,7 +16,7 @@ from .evaluation import METRICS, plot_group_accuracy
 
 # %% auto #0
 __all__ = ['results_table', 'md_table', 'save_figure', 'peak_rss_mb', 'write_predictions', 'write_suspected', 'write_csv',
-           'report_figures', 'write_report']
+           'report_figures', 'choice_line', 'write_report']
 
 # %% ../nbs/06b_report.ipynb #0005
 def results_table(metrics:dict)->pd.DataFrame:
@@ -89,6 +89,13 @@ def report_figures(out:Path, data:BiasedData, synthetic:BiasedData, inferred:Inf
     return [f'figures/{n}.png' for n in figs]
 
 # %% ../nbs/06b_report.ipynb #0012
+def choice_line(choice:dict)->str:
+    "One sentence: which recipe settings a run chose on validation data, and every point's score."
+    crit = choice['criterion']
+    scores = '; '.join(', '.join(f'{k}={r[k]}' for k in choice['chosen']) + f": {r[crit] * 100:.1f}" for r in choice['tried'])
+    return (f"Chosen on validation data by {choice['method']}'s `{crit}` (%): " + scores + ' -> '
+            + ', '.join(f'**{k}={v}**' for k, v in choice['chosen'].items()) + '.')
+
 def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_text:str)->Path:
     "`report.md`: what was run, the results, detection, timing, figures and the config (`config_text`, rendered YAML)."
     m, c, has_bias = metrics, metrics['config'], data.train.bias is not None
@@ -98,7 +105,8 @@ def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_t
              f"Diffusion `{c['diffusion']['preset']}` ({c['diffusion']['steps']:,} steps, {c['diffusion']['img_size']} px), "
              f"{c['sampling']['n_per_class']:,} synthetic images per class (w = {c['sampling']['guidance']}), "
              f"amplifier `{c['amplifier']['arch']}`; every method: `{c['recipes']['arch']}` at {c['recipes']['size']} px, "
-             f"{c['recipes']['epochs']} epochs, epoch chosen by `{c['recipes']['criterion']}` on validation data. Seed {c['seed']}.", '',
+             f"{c['recipes']['epochs']} epochs, {'augmented' if c['recipes']['augment'] else 'plain'} batches, epoch chosen by `{c['recipes']['criterion']}` on validation data. Seed {c['seed']}.", '',
+             *([choice_line(m['choice']), ''] if m.get('choice') else []),
              f"## Results ({m['eval_split']} split, %)", '', md_table(results_table(m)), '']
     if not has_bias: lines += ['Without bias labels, `worst_group_acc` is the worst class.', '']
     lines += ['## Bias detection (training set)', '']
