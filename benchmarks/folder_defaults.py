@@ -2,11 +2,12 @@
 class folders (`write_photo_folders`, bias labels kept aside in bias.csv), run as a user would (`ddb benchmark folder`,
 the preset's settings, no bias labels), then scored with the bias labels (`score_predictions`): unbiased, worst-group,
 aligned and conflicting accuracy per method and seed. `--before` runs the preset's earlier photo settings (30 epochs,
-augmented batches) instead. Minutes to an hour per set on 2 cores; cached (a second call only scores). Not a test: the
+augmented batches) instead; `--set` changes a field and `--label` names the result files. Minutes to an hour per set on 2 cores; cached (a second call only scores). Not a test: the
 numbers go in 11_results.
 
     python benchmarks/folder_defaults.py cmnist [--seeds 3] [--before] [--folders DIR] [--bench DIR]
     python benchmarks/folder_defaults.py waterbirds-mini
+    python benchmarks/folder_defaults.py cmnist --set recipes.arch=cnn-gap --label gap   # the pooled CNN
 """
 import argparse
 from pathlib import Path
@@ -20,23 +21,24 @@ from ddb.core import safe_child
 from ddb.report import md_table
 
 SETS = {'cmnist': (lambda: colored_mnist(1.0, seed=0), 1.0), 'waterbirds-mini': (lambda: waterbirds_mini(5.0, seed=0), 5.0)}
-BEFORE = ['recipes.epochs=30', 'recipes.augment=true']   # the photo settings the preset had until 2026-12-07
+BEFORE = ['recipes.arch=cnn-gap', 'recipes.epochs=30', 'recipes.augment=true']   # the photo settings the preset had until 2026-12-07
 METRICS = ['unbiased_acc', 'worst_group_acc', 'aligned_acc', 'conflicting_acc', 'avg_acc']
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('data', choices=list(SETS)); p.add_argument('--seeds', type=int, default=3)
 p.add_argument('--methods', default='erm,ddb1,ddb2'); p.add_argument('--before', action='store_true')
 p.add_argument('--folders', help='where the class folders are written (default runs/folder-defaults/data/<data>)')
-p.add_argument('--bench', help='the benchmark folder (default runs/folder-defaults/<data>-<now|before>)')
+p.add_argument('--bench', help='the benchmark folder (default runs/folder-defaults/<data>)')
 p.add_argument('--results', default='benchmarks/folder-defaults')
+p.add_argument('--set', dest='overrides', nargs='+', default=[], metavar='KEY=VALUE'); p.add_argument('--label')
 a = p.parse_args()
 make, pct = SETS[a.data]
-settings = 'before' if a.before else 'now'
+settings = a.label or ('before' if a.before else 'now')
 folders = Path(a.folders or f'runs/folder-defaults/data/{a.data}')
-bench = Path(a.bench or f'runs/folder-defaults/{a.data}-{settings}')
+bench = Path(a.bench or f'runs/folder-defaults/{a.data}')
 if not folders.exists(): write_photo_folders(make(), folders)
 where = [f'data.{s}={(folders/s).resolve()}' for s in ('train', 'valid', 'test')]
-b = run_benchmark('folder', a.methods.split(','), (pct,), a.seeds, out=bench, overrides=where + BEFORE * a.before)
+b = run_benchmark('folder', a.methods.split(','), (pct,), a.seeds, out=bench, overrides=where + BEFORE * a.before + a.overrides)
 test = load_data(load_config('folder', where)['data']).test
 classes = test.classes
 labels = pd.read_csv(folders/'metadata.csv').assign(bias=pd.read_csv(folders/'bias.csv').bias)   # the same rows in the same order

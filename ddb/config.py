@@ -165,13 +165,13 @@ recipes: {arch: cnn-gap, size: 32, epochs: 30, bs: 64, lr: 0.003, wd: 0.01, augm
 ''',
 'folder': '''\
 # A user's class folders (no bias labels): set data.train (and data.valid, data.test) with --set.
-# Measured on digits and on photos given as class folders (README, 11_results): a pooled CNN at 32 px; about 1,000
-# optimizer steps whatever the data's size (epochs: null); augmentation chosen on validation data (augment: auto:
-# Recipe I trains with and without it, the better worst pseudo-group accuracy wins, every method follows).
+# Measured on digits and on photos given as class folders (11_results, "Defaults for a user's data"): the small CNN
+# at 32 px; about 1,000 optimizer steps whatever the data's size (epochs: null); augmentation chosen on validation
+# data (augment: auto: Recipe I trains with and without it, the better worst pseudo-group accuracy wins).
 data: {kind: folder, load_size: 64}
 sampling: {n_per_class: 200}
 amplifier: {arch: cnn-gap}
-recipes: {arch: cnn-gap, size: 32, epochs: null, bs: 64, lr: 0.003, wd: 0.01, augment: auto}
+recipes: {arch: cnn, size: 32, epochs: null, bs: 64, lr: 0.003, wd: 0.01, augment: auto}
 ''',
 'waterbirds': '''\
 # GPU. Waterbirds (metadata.csv); set data.root. ResNet-50 as in the literature: --set recipes.weights=imagenet for ImageNet weights.
