@@ -2,8 +2,8 @@
 class folders (`write_photo_folders`, bias labels kept aside in bias.csv), run as a user would (`ddb benchmark folder`,
 the preset's settings, no bias labels), then scored with the bias labels (`score_predictions`): unbiased, worst-group,
 aligned and conflicting accuracy per method and seed. `--before` runs the preset's earlier photo settings (30 epochs,
-augmented batches) instead; `--set` changes a field and `--label` names the result files. Minutes to an hour per set on 2 cores; cached (a second call only scores). Not a test: the
-numbers go in 11_results.
+augmented batches) instead; `--set` changes a field and `--label` names the result files. Minutes to an hour per
+set on 2 cores; cached (a second call only scores). Not a test: the numbers go in 11_results.
 
     python benchmarks/folder_defaults.py cmnist [--seeds 3] [--before] [--folders DIR] [--bench DIR]
     python benchmarks/folder_defaults.py waterbirds-mini
@@ -18,6 +18,7 @@ from ddb.config import load_config, load_data
 from ddb.benchmark import run_benchmark
 from ddb.evaluation import score_predictions
 from ddb.core import safe_child
+from ddb.pipeline import CHOOSER, setting_name
 from ddb.report import md_table
 
 SETS = {'cmnist': (lambda: colored_mnist(1.0, seed=0), 1.0), 'waterbirds-mini': (lambda: waterbirds_mini(5.0, seed=0), 5.0)}
@@ -59,7 +60,7 @@ res = pd.DataFrame(rows)
 choice = run_dir/'recipes'/'choose'/'choice.csv'
 if choice.exists() and not a.before:   # Recipe I at each tried value, for the record (the choice itself saw validation data only)
     tried = pd.read_csv(choice)
-    tried = tried.join(pd.DataFrame([scored(run_dir/'recipes'/'choose'/f"ddb1,augment={v}", 'ddb1') for v in tried.augment]).add_prefix('test_'))
+    tried = tried.join(pd.DataFrame([scored(run_dir/'recipes'/'choose'/(CHOOSER + setting_name({'augment': v})), CHOOSER) for v in tried.augment]).add_prefix('test_'))
 out = Path(a.results); out.mkdir(parents=True, exist_ok=True)
 res.to_csv(out/f'{a.data}-{settings}.csv', index=False)
 if choice.exists() and not a.before: tried.to_csv(out/f'{a.data}-{settings}-choice.csv', index=False)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_benchmark.ipynb #0002
 from __future__ import annotations
-import gc, itertools, time
+import gc, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, yaml
@@ -15,13 +15,13 @@ from .recipes import CRITERIA
 from .evaluation import METRICS
 from .config import METHODS, ConfigError, load_config, yaml_value
 from .report import md_table, save_figure
-from .pipeline import run_pipeline, GROUP_ORACLES, setting_name, pick_setting
+from .pipeline import run_pipeline, GROUP_ORACLES, setting_name, pick_setting, train_grid
 
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'UNLABELLED_METRICS', 'SHARED_KNOBS', 'KNOB_GRIDS', 'LR_STEPS',
            'parse_backbone', 'ddb_lead', 'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
-           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'train_grid', 'Tuning', 'run_tuning',
-           'tune_grid', 'tune_on_valid', 'tuning_table']
+           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'Tuning', 'run_tuning', 'tune_grid',
+           'tune_on_valid', 'tuning_table']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -217,10 +217,6 @@ def parse_grid(items)->dict:
         grid[k.strip()] = vals
     return grid
 
-def train_grid(run, method:str, grid:dict, bb:dict, seed:int, folder)->list:
-    "Train `method` at every point of `grid` (its values may override `bb`'s): `(point, Run.train_method's result)` pairs; `folder(point)` says where each goes."
-    points = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
-    return [(p, run.train_method(method, folder(p), **{**bb, 'seed': seed, **p})) for p in points]
 
 # %% ../nbs/08_benchmark.ipynb #0021
 @dataclass
@@ -298,7 +294,7 @@ def tune_on_valid(run, method:str, bb:dict, name:str, seed:int, tie_break:str='m
     rows = [dict(method=method, setting=setting_name(point)[1:], point=point, **r['manifest']['valid'])
             for point, r in train_grid(run, method, grid, bb, seed, lambda p: safe_child(run.out, 'recipes', f'{name}-seed{seed}', method + setting_name(p)))]
     res = pd.DataFrame(rows)
-    i = pick_setting(res, crit, tie_break if tie_break in res and tie_break != crit else None)
+    i = pick_setting(res, crit, tie_break)
     best = rows[i]['point']
     for j, row in enumerate(rows): row['chosen'] = j == i; del row['point']
     return best, rows

@@ -23,7 +23,7 @@ from .distributed import process_info, start_processes, is_main, barrier, from_m
 
 # %% auto #0
 __all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'setting_name',
-           'pick_setting', 'run_pipeline']
+           'pick_setting', 'train_grid', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0027
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
@@ -311,9 +311,14 @@ CHOOSER = 'ddb1'                           # the method that tries them
 def setting_name(point:dict)->str: return ''.join(f',{k}={v}' for k, v in point.items())   # a tuned model's folder suffix
 
 def pick_setting(rows:pd.DataFrame, criterion:str, tie_break:str|None='mean_predicted_group')->int:
-    "Position of the row with the best `criterion` (compared to 1e-6); equal ones go to the best `tie_break`, then to the first."
-    tb = rows[tie_break] if tie_break else pd.Series(0.0, index=rows.index)
+    "Position of the row with the best `criterion` (compared to 1e-6); equal ones go to the best `tie_break` (when `rows` has it), then to the first."
+    tb = rows[tie_break] if tie_break in rows and tie_break != criterion else pd.Series(0.0, index=rows.index)
     return max(range(len(rows)), key=lambda i: (round(float(rows[criterion].iloc[i]), 6), float(tb.iloc[i]), -i))
+
+def train_grid(run:Run, method:str, grid:dict, bb:dict, seed:int, folder)->list:
+    "Train `method` at every point of `grid` (its values may override `bb`'s): `(point, Run.train_method's result)` pairs; `folder(point)` says where each goes."
+    points = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
+    return [(p, run.train_method(method, folder(p), **{**bb, 'seed': seed, **p})) for p in points]
 
 @patch
 def choose_settings(self:Run)->dict:
@@ -322,23 +327,19 @@ def choose_settings(self:Run)->dict:
     rec = self.cfg['recipes']
     grid = {k: vals for k, vals in AUTO_FIELDS.items() if rec[k] == 'auto'}
     if not grid: return {}
-    points = [dict(zip(grid, vals)) for vals in itertools.product(*grid.values())]
-    folders = [safe_child(self.out, 'recipes', 'choose', CHOOSER + setting_name(p)) for p in points]
-    rows = []
-    for p, f in zip(points, folders):
-        self.stage_method(CHOOSER, f, {**rec, **p})
-        m = read_manifest(f); rows.append(dict(**p, **m['valid'], best_epoch=m['best_epoch']))
-    tried, crit = pd.DataFrame(rows), rec['criterion']
-    tie = 'mean_predicted_group' if 'mean_predicted_group' in tried and crit != 'mean_predicted_group' else None
-    i = pick_setting(tried, crit, tie)
+    def folder(p): return safe_child(self.out, 'recipes', 'choose', CHOOSER + setting_name(p))
+    trained = train_grid(self, CHOOSER, grid, {}, rec['seed'], folder)
+    tried, crit = pd.DataFrame([dict(**p, **r['manifest']['valid'], best_epoch=r['manifest']['best_epoch']) for p, r in trained]), rec['criterion']
+    i = pick_setting(tried, crit)
     tried['chosen'] = np.arange(len(tried)) == i
     if is_main():
         with atomic_path(self.out/'recipes'/'choose'/'choice.csv') as tmp: tried.to_csv(tmp, index=False)
-    rec.update(points[i])
-    self.choice = dict(method=CHOOSER, criterion=crit, chosen=points[i], folder=folders[i], tried=_norm(tried.to_dict('records')))
-    self.log(f"chosen on validation by {CHOOSER}'s {crit}: {setting_name(points[i])[1:]} "
-             f"({', '.join(f'{setting_name(p)[1:]}: {r[crit]:.3f}' for p, r in zip(points, rows))})")
-    return points[i]
+    best = trained[i][0]
+    rec.update(best)
+    self.choice = dict(method=CHOOSER, criterion=crit, chosen=best, folder=folder(best), tried=_norm(tried.to_dict('records')))
+    self.log(f"chosen on validation by {CHOOSER}'s {crit}: {setting_name(best)[1:]} "
+             f"({', '.join(f'{setting_name(p)[1:]}: {s:.3f}' for (p, _), s in zip(trained, tried[crit]))})")
+    return best
 
 # %% ../nbs/07_pipeline.ipynb #0047
 @patch
