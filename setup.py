@@ -26,6 +26,7 @@ setuptools.setup(
                  'Programming Language :: Python :: 3.11'],
     packages=setuptools.find_packages(include=['ddb', 'ddb.*']),
     include_package_data=True,
+    package_data={'ddb': ['presets/*.yaml']},   # the presets are files (ddb.config.PRESET_DIR)
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     python_requires='>=' + cfg['min_python'],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, subprocess, sys
 from pathlib import Path
 from .core import DDBError
-from .config import PRESETS, METHODS, ConfigError, load_config, render_config
+from .config import PRESETS, PRESET_DIR, PRESETS_VAR, preset_files, METHODS, ConfigError, load_config, render_config
 from .report import results_table
 from .pipeline import STAGES, run_pipeline
 from .benchmark import run_benchmark, run_tuning, parse_grid
@@ -22,7 +22,7 @@ def _parser()->argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='ddb', description='Diffusing DeBias: unsupervised debiasing of image classifiers with a diffusion model.')
     sub = p.add_subparsers(dest='command', required=True)
     r = sub.add_parser('run', help='run the pipeline (data -> diffusion -> sampling -> amplifier -> recipes -> evaluation)')
-    r.add_argument('config', help=f'a preset ({", ".join(PRESETS)}) or a YAML file')
+    r.add_argument('config', help=f'a preset ({", ".join(PRESETS)}, or one of yours in ${PRESETS_VAR}) or a YAML file')
     r.add_argument('--out', help='run folder (default: runs/<preset or file name>)')
     r.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE', help='override config fields, e.g. recipes.epochs=4')
     r.add_argument('--stage', choices=STAGES, default='evaluation', help='stop after this stage (earlier stages run or load from cache)')
@@ -85,12 +85,17 @@ def launch_processes(n:int, argv:list)->int:
     cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(n), '-m', 'ddb.cli', *rest]
     return subprocess.run(cmd).returncode
 
+def _preset_list()->str:
+    "One line per preset: its name and its first comment line; a user's own presets also say which file they are."
+    def line(name, p): return f'{name:15} {p.read_text().splitlines()[0].lstrip("# ")}' + ('' if p.parent == PRESET_DIR else f' ({p})')
+    return '\n'.join(line(name, p) for name, p in preset_files().items())
+
 def main(argv=None)->int:
     "Entry point of the `ddb` console command."
     args = _parser().parse_args(argv)
     try:
         if args.command == 'config':
-            if args.preset is None: print('\n'.join(f'{k:12} {v.splitlines()[0].lstrip("# ")}' for k, v in PRESETS.items())); return 0
+            if args.preset is None: print(_preset_list()); return 0
             print(render_config(load_config(args.preset, args.overrides)), end=''); return 0
         if args.command == 'run':
             if args.processes < 1: raise ConfigError(f'--processes {args.processes}: expected 1 or more')

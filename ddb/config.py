@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_config.ipynb #0002
 from __future__ import annotations
-import copy, hashlib, json, math, os
+import copy, hashlib, importlib.resources, json, math, os
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, yaml
@@ -19,10 +19,11 @@ from .amplifier import AmplifierSettings
 from .recipes import RecipeSettings, METHOD_CLASSES, default_arch, auto_epochs
 
 # %% auto #0
-__all__ = ['DATA_KINDS', 'BUILT_KINDS', 'METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'BASE_CONFIG', 'PRESETS',
-           'MIN_SIZE', 'RunSettings', 'DataSettings', 'method_knobs', 'declared_fields', 'default_config',
-           'render_config', 'ConfigError', 'yaml_value', 'parse_override', 'load_config', 'check_value', 'check_config',
-           'limit_data', 'load_data', 'data_fingerprint', 'resolve_config', 'check_sizes', 'method_recipe']
+__all__ = ['DATA_KINDS', 'BUILT_KINDS', 'METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'BASE_CONFIG', 'PRESET_DIR',
+           'PRESETS_VAR', 'PRESETS', 'MIN_SIZE', 'RunSettings', 'DataSettings', 'method_knobs', 'declared_fields',
+           'default_config', 'render_config', 'ConfigError', 'yaml_value', 'parse_override', 'preset_files',
+           'load_config', 'check_value', 'check_config', 'limit_data', 'load_data', 'data_fingerprint',
+           'resolve_config', 'check_sizes', 'method_recipe']
 
 # %% ../nbs/06a_config.ipynb #0005
 DATA_KINDS = ('cmnist', 'waterbirds-mini', 'disent', 'lff', 'waterbirds', 'bar', 'celeba', 'urbancars', 'imagenet9', 'folder', 'csv')
@@ -100,130 +101,11 @@ def render_config(cfg:dict)->str:
 BASE_CONFIG = render_config(default_config())
 
 # %% ../nbs/06a_config.ipynb #0011
-PRESETS = {
-'cmnist': '''\
-# Colored MNIST 1% on a CPU in under 5 minutes on 2 cores: digits read at the models' 16 px once; a small UNet
-# (mnist-small, 1,000 steps); unguided sampling (w = 0: detection AUROC 0.9995 against 0.985 with w = 1 on the
-# same model, 11_results); 4 epochs per model. cmnist-long is the budget of the committed benchmark.
-data: {kind: cmnist, conflict_pct: 1.0, load_size: 16}
-diffusion: {preset: mnist-small}
-sampling: {n_per_class: 200, guidance: 0.0, steps: 25}
-recipes:
-  arch: cnn
-  size: 16
-  epochs: 4
-  # chosen on validation data by `ddb tune` (MLP, 2%, seed 0; README): every other swept setting kept its default
-  groupdro: {eta: 0.001}
-  ddb1: {eta: 0.001}
-''',
-'cmnist-long': '''\
-# Colored MNIST 1% with the budget of the committed benchmark (README, 11_results): 9-12 minutes on 2 cores.
-data: {kind: cmnist, conflict_pct: 1.0}
-diffusion: {preset: mnist-cpu}
-recipes:
-  arch: cnn
-  size: 16
-  epochs: 8
-  # chosen on validation data by `ddb tune` (MLP, 2%, seed 0; README)
-  groupdro: {eta: 0.001}
-  ddb1: {eta: 0.001}
-''',
-'cmnist-mlp': '''\
-# Colored MNIST 1% with the literature's MLP (3 x 100) at 28 px, 20 epochs, on a CPU.
-# Same data, diffusion, samples and amplifier as cmnist-long (same cache keys); each method's lr and wd chosen for this
-# backbone on validation data by `ddb tune` (2%, seed 0; README), with the step sizes of cmnist-long.
-data: {kind: cmnist, conflict_pct: 1.0}
-diffusion: {preset: mnist-cpu}
-recipes:
-  arch: mlp
-  size: 28
-  epochs: 20
-  erm: {lr: 0.003, wd: 0.01}
-  lff: {lr: 0.003}
-  jtt: {lr: 0.003, wd: 0.01}
-  groupdro: {eta: 0.001, lr: 0.003, wd: 0.1}
-  ddb1: {eta: 0.001, lr: 0.01, wd: 0.01}
-  ddb2: {lr: 0.01, wd: 0.01}
-''',
-'cmnist-tiny': '''\
-# Seconds: a small slice of Colored MNIST 5%, tiny models; for tests and smoke runs.
-methods: [erm, lff, jtt, groupdro, ddb1, ddb2, balanced, ddb-balanced, dfr, ddb-dfr]
-data: {kind: cmnist, conflict_pct: 5.0, limit: 1000}
-diffusion: {preset: tiny, steps: 40}
-sampling: {n_per_class: 12, steps: 10}
-amplifier: {epochs: 3}
-recipes: {arch: mlp, size: 16, epochs: 2, jtt: {first_epochs: 1, up: 20}}
-''',
-'waterbirds-mini': '''\
-# Waterbirds-style photos made offline (bird cut-outs on water and land photos from Debian packages), 5% conflicting, on a CPU.
-methods: [erm, groupdro, ddb1, ddb2]
-data: {kind: waterbirds-mini, conflict_pct: 5.0, load_size: 64}
-diffusion: {preset: mnist-cpu}
-sampling: {n_per_class: 200}
-amplifier: {arch: cnn-gap}
-recipes: {arch: cnn-gap, size: 32, epochs: 30, bs: 64, lr: 0.003, wd: 0.01, augment: true}
-''',
-'folder': '''\
-# A user's class folders (no bias labels): set data.train (and data.valid, data.test) with --set.
-# Measured on digits and on photos given as class folders (11_results, "Defaults for a user's data"): the small CNN
-# at 32 px; about 1,000 optimizer steps whatever the data's size (epochs: null); augmentation chosen on validation
-# data (augment: auto: Recipe I trains with and without it, the better worst pseudo-group accuracy wins).
-data: {kind: folder, load_size: 64}
-sampling: {n_per_class: 200}
-amplifier: {arch: cnn-gap}
-recipes: {arch: cnn, size: 32, epochs: null, bs: 64, lr: 0.003, wd: 0.01, augment: auto}
-''',
-'waterbirds': '''\
-# GPU. Waterbirds (metadata.csv); set data.root. ResNet-50 as in the literature: --set recipes.weights=imagenet for ImageNet weights.
-data: {kind: waterbirds, load_size: 224}
-diffusion: {preset: paper-64}
-sampling: {n_per_class: 1000, scheduler: ddim}
-amplifier: {arch: resnet18, epochs: 20}
-recipes: {arch: resnet50, size: 224, epochs: 30, bs: 64, lr: 0.0001, wd: 0.0001}
-''',
-'bffhq': '''\
-# GPU. BFFHQ in the DisEnt layout (0.5pct); set data.root. Its reported metric is conflicting_acc.
-data: {kind: disent, conflict_pct: 0.5, load_size: 128}
-diffusion: {preset: paper-64}
-sampling: {n_per_class: 1000, scheduler: ddim}
-amplifier: {arch: resnet18, epochs: 20}
-recipes: {arch: resnet18, size: 128, epochs: 50, bs: 64}
-''',
-'bar': '''\
-# GPU. BAR (original LfF version); set data.root. Its test set is bias-conflicting.
-data: {kind: bar, load_size: 224}
-diffusion: {preset: paper-64}
-sampling: {n_per_class: 1000, scheduler: ddim}
-amplifier: {arch: resnet18, epochs: 20}
-recipes: {arch: resnet18, size: 224, epochs: 50, bs: 64, lr: 0.0001, wd: 0.0001}
-''',
-'cifar10c': '''\
-# GPU. Corrupted CIFAR-10 in the DisEnt layout; set data.root (and data.conflict_pct).
-data: {kind: disent, conflict_pct: 1.0}
-diffusion: {preset: paper-32}
-sampling: {n_per_class: 1000, scheduler: ddim}
-amplifier: {arch: resnet18, epochs: 20}
-recipes: {arch: resnet18, size: 32, epochs: 100, bs: 256}
-''',
-'urbancars': '''\
-# GPU. UrbanCars (Whac-A-Mole layout: bg-0.95_co_occur_obj-0.95/train, bg-0.5_co_occur_obj-0.5/val, test); set data.root.
-# Whac-A-Mole's protocol: ImageNet-pretrained ResNet-50 at 224 px (--set recipes.weights=imagenet), both shortcuts as the bias.
-data: {kind: urbancars, load_size: 224}
-diffusion: {preset: paper-64}
-sampling: {n_per_class: 1000, scheduler: ddim}
-amplifier: {arch: resnet18, epochs: 20}
-recipes: {arch: resnet50, size: 224, epochs: 30, bs: 64, lr: 0.001, wd: 0.0001}
-''',
-'imagenet9': '''\
-# GPU. ImageNet-9 (ReBias's protocol): data.root = ImageNet (train/<wnid>, val/<wnid>) with 9class_imagenet_val.csv;
-# --set data.test=/path/imagenet-a to test on ImageNet-A instead. ResNet-18 from scratch at 224 px.
-data: {kind: imagenet9, load_size: 224}
-diffusion: {preset: paper-64}
-sampling: {n_per_class: 1000, scheduler: ddim}
-amplifier: {arch: resnet18, epochs: 20}
-recipes: {arch: resnet18, size: 224, epochs: 120, bs: 128, lr: 0.001}
-''',
-}
+PRESET_DIR = Path(str(importlib.resources.files('ddb')))/'presets'   # ddb's own presets: one YAML file each, shipped as package data
+PRESETS_VAR = 'DDB_PRESETS'   # the environment variable naming folders of a user's own presets (os.pathsep between several)
+
+def _cpu_first(p:Path)->tuple: return p.read_text().startswith('# GPU.'), p.stem
+PRESETS = {p.stem: p.read_text() for p in sorted(PRESET_DIR.glob('*.yaml'), key=_cpu_first)}   # name -> YAML text, CPU presets first
 
 # %% ../nbs/06a_config.ipynb #0013
 class ConfigError(DDBError, ValueError):
@@ -268,20 +150,34 @@ def _read_yaml(text:str, src:str)->dict:
     return d
 
 # %% ../nbs/06a_config.ipynb #0014
-def load_config(preset_or_path:str|Path|dict,  # a preset name (see `PRESETS`), a YAML file, or a config already loaded
+def preset_files()->dict:
+    "Every preset a config may name, name -> YAML file: ddb's own, then each `*.yaml` in the folders `$DDB_PRESETS` lists."
+    found = {name: PRESET_DIR/f'{name}.yaml' for name in PRESETS}
+    for folder in filter(None, os.environ.get(PRESETS_VAR, '').split(os.pathsep)):
+        d = Path(folder).expanduser()
+        if not d.is_dir(): raise ConfigError(f'${PRESETS_VAR}: {d} is not a folder')
+        for p in sorted(d.glob('*.yaml')):
+            if p.stem in found: raise ConfigError(f'{p}: a preset named {p.stem!r} exists already ({found[p.stem]}); rename one of them')
+            found[p.stem] = p
+    return found
+
+def _file_text(p:Path)->str:
+    try: return p.read_text()
+    except (OSError, UnicodeDecodeError) as e: raise ConfigError(f'{p}: cannot be read ({e})') from None
+
+def load_config(preset_or_path:str|Path|dict,  # a preset name (see `preset_files`), a YAML file, or a config already loaded
                 overrides=(),                    # 'key.sub=value' strings, applied in order
                )->dict:
     "The full config: base defaults, then the preset or file, then the overrides; validated."
     if isinstance(preset_or_path, dict): cfg, name = {k: v for k, v in preset_or_path.items() if k != 'name'}, preset_or_path.get('name', 'run')
-    elif str(preset_or_path) in PRESETS:
-        name = str(preset_or_path); cfg = _merge(default_config(), _read_yaml(PRESETS[name], f'preset {name}'))
     else:
-        p = Path(preset_or_path)
-        if not p.exists(): raise ConfigError(f'{p}: neither a preset ({", ".join(PRESETS)}) nor an existing YAML file')
-        if not p.is_file(): raise ConfigError(f'{p}: a folder, not a YAML file')
-        try: text = p.read_text()
-        except (OSError, UnicodeDecodeError) as e: raise ConfigError(f'{p}: cannot be read ({e})') from None
-        cfg, name = _merge(default_config(), _read_yaml(text, str(p))), p.stem
+        presets, name = preset_files(), str(preset_or_path)
+        p = presets.get(name) or Path(preset_or_path)
+        if name not in presets:
+            if not p.exists(): raise ConfigError(f'{p}: neither a preset ({", ".join(presets)}) nor an existing YAML file')
+            if not p.is_file(): raise ConfigError(f'{p}: a folder, not a YAML file')
+            name = p.stem
+        cfg = _merge(default_config(), _read_yaml(_file_text(p), f'preset {name}' if p.parent == PRESET_DIR else str(p)))
     for o in overrides: cfg = _merge(cfg, parse_override(o))
     return check_config({**cfg, 'name': name})
 
