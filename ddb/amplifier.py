@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastai.learner import Learner
-from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.data.core import DataLoaders
@@ -22,10 +21,8 @@ from .distributed import distributed
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
 # %% auto #0
-__all__ = ['AMPLIFIER_SOURCES', 'amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'bias_scores',
-           'pseudo_bias', 'pseudo_groups', 'InferredGroups', 'infer_groups', 'detection_report', 'plot_scores',
-           'show_suspected', 'compare_rules', 'bias_capture', 'DetectionTracker', 'memorisation_curves',
-           'plot_memorisation', 'AmplifierExplorer']
+__all__ = ['amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'bias_scores', 'pseudo_bias', 'pseudo_groups',
+           'InferredGroups', 'infer_groups', 'detection_report', 'plot_scores', 'show_suspected', 'compare_rules']
 
 # %% ../nbs/04_amplifier.ipynb #0011
 def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=False, device=None, seed:int=0)->DataLoaders:
@@ -192,107 +189,3 @@ def compare_rules(scores:BiasScores|list, true_conflicting, rules=('misclassifie
         if r == 'committee' and not isinstance(scores, (list, tuple)): continue
         rows[r] = detection_report(first, true_conflicting, pseudo_bias(scores if r == 'committee' else first, r, k))
     return pd.DataFrame(rows).T[['precision', 'recall', 'f1', 'n_flagged']]
-
-# %% ../nbs/04_amplifier.ipynb #0038
-def bias_capture(synth:BiasedData,       # the synthetic set (class labels, no bias labels)
-                 real:BiasedData,        # the real data with bias labels (train to fit the reader, test to check it)
-                 arch:str='cnn-gap', epochs:int=10, seed:int=0, device=None,
-                )->dict:
-    "Share of synthetic images whose bias, read by a classifier of the real images' bias labels, is their class's aligned bias."
-    if real.train.bias is None: raise DataError(f'{real.name}: bias_capture needs bias labels on the real training split')
-    def as_bias(s, name): return BiasedSplit(s.bias, s.bias_classes, images=s.batch(np.arange(len(s))), name=name)
-    size = synth.train.shape[0]
-    reader = train_amplifier(BiasedData(as_bias(real.train, 'train'), name='bias', valid_pct=0.1, seed=seed), arch, epochs=epochs,
-                             size=size, seed=seed, device=device)
-    def read(s): return predict_logits(reader.model, s, size, reader.ba_stats).argmax(-1).numpy()
-    check = real.test if real.test is not None and real.test.bias is not None else real.valid
-    ims = [s for s in (synth.train, synth.valid) if s is not None]
-    got, want = np.concatenate([read(s) for s in ims]), np.concatenate([real.aligned_bias[s.targets] for s in ims])
-    per_class = {real.classes[c]: float((got == want)[np.concatenate([s.targets for s in ims]) == c].mean()) for c in range(real.c)}
-    return dict(capture=float((got == want).mean()), per_class=per_class, reader_acc=float((read(check) == check.bias).mean()))
-
-# %% ../nbs/04_amplifier.ipynb #0027
-class DetectionTracker(Callback):
-    "Every `every` training steps, score `split` and record the conflicting-detection AUROC and AP of the loss."
-    order = 60
-    def __init__(self, split:BiasedSplit, every:int=100, true_conflicting=None):
-        self.split, self.every = split, every
-        self.truth = np.asarray(split.conflicting if true_conflicting is None else true_conflicting)
-    def before_fit(self): self.steps, self.aurocs, self.aps = [], [], []
-    def after_batch(self):
-        if self.training and self.learn.train_iter % self.every == 0: self.record()
-    def record(self):
-        sc = bias_scores(self.learn.model, self.split, size=self.learn.ba_size, stats=self.learn.ba_stats)
-        self.learn.model.train()
-        self.steps.append(self.learn.train_iter)
-        self.aurocs.append(float(roc_auc_score(self.truth, sc.ce))); self.aps.append(float(average_precision_score(self.truth, sc.ce)))
-
-# %% ../nbs/04_amplifier.ipynb #0028
-AMPLIFIER_SOURCES = ('synthetic, CE', 'real, CE', 'real, GCE')   # what the memorisation curves compare
-
-def memorisation_curves(real:BiasedData, synth:BiasedData, steps:int=2000, every:int=200, arch:str='cnn-gap',
-                        size:int|None=None, bs:int=256, lr:float=1e-3, seeds=(0,), device=None)->'pd.DataFrame':
-    "Detection AUROC and AP on `real.train` along training, for one architecture trained on synthetic (CE) and on real data (CE, GCE); one row per amplifier, seed and step."
-    import pandas as pd
-    size = size or synth.train.shape[0]; rows = []
-    for seed in seeds:
-        for name, data, loss in zip(AMPLIFIER_SOURCES, (synth, real, real), ('ce', 'ce', 'gce')):
-            tr = DetectionTracker(real.train, every)
-            train_amplifier(data, arch, loss, steps=steps, bs=bs, lr=lr, size=size, seed=seed, device=device, cbs=[tr])
-            rows += [dict(amplifier=name, seed=seed, step=s, auroc=a, ap=p) for s, a, p in zip(tr.steps, tr.aurocs, tr.aps)]
-    return pd.DataFrame(rows)
-
-def plot_memorisation(curves, metric:str='auroc', ax=None):
-    "`metric` along training, one line per amplifier: the mean over seeds, with a band of one standard deviation."
-    if ax is None: _, ax = plt.subplots(figsize=(6, 3.5))
-    for name, g in curves.groupby('amplifier', sort=False):
-        m = g.groupby('step')[metric].agg(['mean', 'std']).fillna(0)
-        ax.plot(m.index, m['mean'], marker='o', label=name); ax.fill_between(m.index, m['mean'] - m['std'], m['mean'] + m['std'], alpha=.2)
-    n = curves.seed.nunique()
-    ax.set_xlabel('training step'); ax.set_ylabel(f'detection {metric.upper()} (real train set)')
-    ax.set_title(f'mean ± std over {n} seed{"s" * (n > 1)}', fontsize=9); ax.legend(); ax.grid(alpha=.3)
-    return ax.figure
-
-# %% ../nbs/04_amplifier.ipynb #0031
-import ipywidgets as W
-from IPython.display import display
-
-class AmplifierExplorer:
-    "Interactive view of amplifier scores: pick a class, move the loss threshold, see what gets flagged."
-    def __init__(self, split:BiasedSplit, scores:BiasScores, synth:BiasedData|None=None, true_conflicting=None, n_show:int=16):
-        self.split, self.scores, self.synth, self.n_show = split, scores, synth, n_show
-        self.truth = None if true_conflicting is None else np.asarray(true_conflicting).astype(bool)
-        self.logce = np.log10(np.maximum(scores.ce, 1e-8))
-        self.cls = W.Dropdown(options=[('all classes', -1)] + [(c, i) for i, c in enumerate(split.classes)], value=-1, description='class')
-        self.thr = W.FloatSlider(value=float(np.log10(-np.log(0.5))), min=float(self.logce.min()), max=float(self.logce.max()), step=0.05,
-                                 description='log10 loss >', continuous_update=False)
-        self.info, self.grid = W.HTML(), W.Output()
-        self.cls.observe(lambda _: self.update(), 'value'); self.thr.observe(lambda _: self.update(), 'value')
-        self.widget = W.VBox([W.HBox([self.cls, self.thr]), self.info, self.grid])
-        self.update()
-    def set_class(self, c:int): self.cls.value = c
-    def set_threshold(self, t:float): self.thr.value = t
-    def flagged(self)->np.ndarray:
-        "Indices of the samples flagged at the current class and threshold, highest loss first."
-        m = self.logce > self.thr.value
-        if self.cls.value >= 0: m &= self.scores.targets == self.cls.value
-        idx = np.flatnonzero(m)
-        return idx[np.argsort(-self.logce[idx])]
-    def stats(self)->dict:
-        "Counts, and precision/recall against true labels when known (within the selected class)."
-        f = self.flagged(); r = dict(n_flagged=len(f))
-        if self.truth is not None:
-            scope = self.truth if self.cls.value < 0 else self.truth & (self.scores.targets == self.cls.value)
-            tp = int(self.truth[f].sum())
-            r.update(precision=tp / max(len(f), 1), recall=tp / max(scope.sum(), 1))
-        return r
-    def update(self):
-        s = self.stats()
-        self.info.value = ' &nbsp; '.join(f'<b>{k}</b>: {v:.3f}' if isinstance(v, float) else f'<b>{k}</b>: {v:,}' for k, v in s.items())
-        self.grid.clear_output(wait=True)
-        with self.grid:
-            f = self.flagged()[:self.n_show]
-            if self.synth is not None and self.cls.value >= 0:
-                sy = self.synth.train; i = np.flatnonzero(sy.targets == self.cls.value)[:8]
-                if len(i): display(image_grid(sy.batch(i), ncols=8, suptitle='synthetic samples')); plt.close('all')
-            if len(f): display(image_grid(self.split.batch(f), ncols=8, titles=[f'{self.scores.ce[j]:.2g}' for j in f], suptitle='flagged real images (loss)')); plt.close('all')

@@ -2,7 +2,7 @@
 
 1. Every page of the offline site (`ddb-docs` writes `_docs_offline/`) loads, has its title, and shows every
    figure its notebook holds (each `<img>` decoded, none broken); a screenshot of each page.
-2. JupyterLab on localhost opens a copy of `nbs/04_amplifier.ipynb`, runs the cells up to the one that shows
+2. JupyterLab on localhost opens a copy of `nbs/04b_analysis.ipynb`, runs the cells up to the one that shows
    `AmplifierExplorer(...).widget`, and the widget renders (class picker, threshold slider, flagged images)
    and reacts when the class is changed.
 
@@ -62,8 +62,8 @@ def free_port()->int:
 
 def check_lab(drv, shots:Path, timeout:int=600)->list:
     work = Path(tempfile.mkdtemp(prefix='ddb-lab-'))
-    shutil.copy(ROOT/'nbs'/'04_amplifier.ipynb', work/'04_amplifier.ipynb')   # a copy: the run's outputs never reach nbs/
-    nb = json.loads((work/'04_amplifier.ipynb').read_text())
+    shutil.copy(ROOT/'nbs'/'04b_analysis.ipynb', work/'04b_analysis.ipynb')   # a copy: the run's outputs never reach nbs/
+    nb = json.loads((work/'04b_analysis.ipynb').read_text())
     target = next(i for i, c in enumerate(nb['cells']) if c['cell_type'] == 'code' and ''.join(c['source']).rstrip().endswith('ex.widget'))
     port, token = free_port(), secrets.token_hex(16)
     lab = subprocess.Popen([sys.executable, '-m', 'jupyter', 'lab', '--no-browser', f'--port={port}', f'--IdentityProvider.token={token}',
@@ -78,7 +78,7 @@ def check_lab(drv, shots:Path, timeout:int=600)->list:
             except OSError:
                 if time.time() - t0 > 60 or lab.poll() is not None: return [f'JupyterLab did not start (see {shots/"jupyterlab.log"})']
                 time.sleep(1)
-        drv.get(f'http://127.0.0.1:{port}/lab/tree/04_amplifier.ipynb?token={token}')
+        drv.get(f'http://127.0.0.1:{port}/lab/tree/04b_analysis.ipynb?token={token}')
         wait = WebDriverWait(drv, timeout)
         wait.until(lambda d: d.execute_script("const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
                                               "return !!(w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel"
@@ -89,12 +89,12 @@ def check_lab(drv, shots:Path, timeout:int=600)->list:
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '.jp-OutputArea .widget-dropdown select')
                    or d.execute_script("return !!document.querySelector('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"] .ansi-red-fg')"))
         selects = drv.find_elements(By.CSS_SELECTOR, '.jp-OutputArea .widget-dropdown select')
-        if not selects: drv.save_screenshot(str(shots/'lab_error.png')); return ['04_amplifier: a cell failed before the widget (lab_error.png)']
+        if not selects: drv.save_screenshot(str(shots/'lab_error.png')); return ['04b_analysis: a cell failed before the widget (lab_error.png)']
         widget = selects[0].find_element(By.XPATH, './ancestor::div[contains(@class, "widget-vbox")][1]')
         drv.execute_script('arguments[0].scrollIntoView()', widget)
         wait.until(lambda d: widget.find_elements(By.TAG_NAME, 'img'))
         failures = []
-        if not widget.find_elements(By.CSS_SELECTOR, '.widget-slider, .slider-container, .widget-hslider'): failures.append('04_amplifier: the widget has no threshold slider')
+        if not widget.find_elements(By.CSS_SELECTOR, '.widget-slider, .slider-container, .widget-hslider'): failures.append('04b_analysis: the widget has no threshold slider')
         info = lambda: widget.find_element(By.CSS_SELECTOR, '.widget-html').text
         before = info()
         drv.save_screenshot(str(shots/'lab_widget.png'))
