@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from ddb.cmnist import colored_mnist
 from ddb.photos import waterbirds_mini, write_photo_folders
-from ddb.config import load_config, load_data
+from ddb.config import load_config
+from ddb.datasets import load_data
 from ddb.benchmark import run_benchmark
 from ddb.evaluation import score_predictions
 from ddb.core import safe_child

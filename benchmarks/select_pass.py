@@ -9,7 +9,8 @@ must keep the same epoch with the same history; the difference in seconds is the
 """
 import copy, json, time
 from pathlib import Path
-from ddb.config import load_config, load_data, resolve_config, method_recipe
+from ddb.config import load_config, resolve_config, method_recipe
+from ddb.datasets import load_data
 from ddb.recipes import ERM, debias_learner, fit_method
 from ddb.evaluation import SelectOnValid
 from ddb.amplifier import InferredGroups, BiasScores

@@ -10,7 +10,8 @@ import numpy as np, pandas as pd, torch
 from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
                       atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child,
                       FolderLock, fault_point)
-from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, load_data, data_fingerprint, resolve_config, method_recipe,
+from .datasets import load_data, data_fingerprint
+from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, resolve_config, method_recipe,
                         render_config)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
 from .sampling import generate_synthetic, synthetic_set
