@@ -11,7 +11,6 @@ real training set is recorded. Not a test: about 5-10 minutes per variant on 2 c
 import argparse, json, time
 from pathlib import Path
 import pandas as pd
-import ddb.diffusion as D
 from fastai.callback.core import Callback
 from ddb.config import load_config
 from ddb.diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, ema_model
@@ -26,7 +25,7 @@ p.add_argument('--snapshots', default='300,450,600,750,1050,1500'); p.add_argume
 p.add_argument('--work', default='runs/diffusion-variants'); p.add_argument('--out', default='benchmarks/cmnist/diffusion_variants.csv')
 a = p.parse_args()
 snaps = [int(s) for s in a.snapshots.split(',')]
-D.DIFFUSION_PRESETS[a.name] = {**D.DIFFUSION_PRESETS['mnist-cpu'], **json.loads(a.set)}
+variant = json.loads(a.set)   # mnist-cpu's settings that change: diffusion_learner takes them as overrides
 cfg = load_config('cmnist-long', [f'seed={a.seed}'])
 work = Path(a.work)/f'{a.name}-{a.steps}-s{a.seed}'
 run = Run(cfg, Path(a.work)/f'data-s{a.seed}', quiet=True); run.stage_data(); data, amp = run.data, run.cfg['amplifier']
@@ -39,7 +38,7 @@ class Snapshot(Callback):
 
 t0 = time.time()
 if not (work/'snapshots'/str(snaps[-1])).exists():
-    learn = diffusion_learner(data, a.name, seed=a.seed, steps=a.steps, steps_per_epoch=a.steps // 20, precision=a.precision)
+    learn = diffusion_learner(data, 'mnist-cpu', seed=a.seed, steps_per_epoch=a.steps // 20, precision=a.precision, **{**variant, 'steps': a.steps})
     with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[Snapshot()])
 train_s = time.time() - t0
 rows = []

@@ -8,7 +8,7 @@ import copy, importlib.resources, math, os
 from dataclasses import dataclass
 from pathlib import Path
 import torch, yaml
-from .core import DDBError, knob, knobs, parse_device, PRECISIONS, resolve_precision
+from .core import DDBError, knob, knobs, key_rules, parse_device, PRECISIONS, resolve_precision
 from .data import BiasedData
 from .datasets import BUILT_KINDS, DataSettings
 from .diffusion import DIFFUSION_PRESETS, DiffusionSettings
@@ -17,8 +17,8 @@ from .amplifier import AmplifierSettings
 from .recipes import RecipeSettings, METHOD_CLASSES, default_arch, auto_epochs
 
 # %% auto #0
-__all__ = ['METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'BASE_CONFIG', 'PRESET_DIR', 'PRESETS_VAR', 'PRESETS',
-           'MIN_SIZE', 'RunSettings', 'method_knobs', 'declared_fields', 'default_config', 'render_config',
+__all__ = ['METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'SECTION_KEY_RULES', 'BASE_CONFIG', 'PRESET_DIR', 'PRESETS_VAR',
+           'PRESETS', 'MIN_SIZE', 'RunSettings', 'method_knobs', 'declared_fields', 'default_config', 'render_config',
            'ConfigError', 'yaml_value', 'parse_override', 'preset_files', 'load_config', 'check_value', 'check_config',
            'resolve_config', 'check_sizes', 'method_recipe']
 
@@ -49,6 +49,7 @@ def declared_fields()->dict:
     return out
 
 FIELD_TYPES = {k: check for k, (_, check, _) in declared_fields().items()}   # what `check_config` validates every field against
+SECTION_KEY_RULES = {sec: key_rules(cls) for sec, cls in SECTIONS.items()}    # section -> field -> how it enters the cache keys
 
 def default_config()->dict:
     "The config with every field at its declared default (a fresh copy each call)."

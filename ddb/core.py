@@ -12,13 +12,13 @@ import matplotlib.pyplot as plt
 import ddb
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'MANIFEST', 'RUN_MARKER', 'LOCK_FILE', 'DDBError', 'UnsafeFileError', 'CorruptFileError',
+__all__ = ['PRECISIONS', 'MANIFEST', 'RUN_MARKER', 'LOCK_FILE', 'KEY_RULES', 'DDBError', 'UnsafeFileError', 'CorruptFileError',
            'UnsafePathError', 'WriteError', 'set_seed', 'torch_generator', 'default_device', 'parse_device',
            'native_bf16', 'resolve_precision', 'precision_autocast', 'BF16Autocast', 'with_precision', 'fault_point',
            'FaultPoints', 'interactive', 'epoch_line', 'plain_progress', 'training_output', 'atomic_path', 'save_json',
            'load_json', 'save_torch', 'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest',
            'manifest_matches', 'file_hashes', 'changed_files', 'claim_folder', 'check_no_links', 'FolderLock',
-           'safe_name', 'safe_child', 'knob', 'knobs', 'to_hwc_uint8', 'image_grid']
+           'safe_name', 'safe_child', 'knob', 'knobs', 'key_rules', 'to_hwc_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -382,18 +382,29 @@ def safe_child(root:str|Path, *values)->Path:
     return p
 
 # %% ../nbs/00_core.ipynb #0101
+KEY_RULES = ('always', 'never', 'changed')   # and 'changed-with:<field>': see `knob`
+
 def knob(default,         # the value when the config does not set it
          check:str,       # what it accepts, e.g. 'int>0', 'float[0,1)', 'choice:ce|gce', 'path?'
          doc:str='',      # the comment `ddb config` prints next to it
+         key:str='always',# in the cache keys of the stages that read it: always; never (it changes no result); 'changed'
+                          # (only when not at its default: a field added later, so older caches stay valid); or
+                          # 'changed-with:<field>' (only when it and the section's <field> are both changed)
         ):
     "A setting of a stage or method, declared as a dataclass field."
-    if isinstance(default, (list, dict)): return field(default_factory=lambda: copy.deepcopy(default), metadata=dict(check=check, doc=doc))
-    return field(default=default, metadata=dict(check=check, doc=doc))
+    if key not in KEY_RULES and not key.startswith('changed-with:'): raise ValueError(f'knob: key must be one of {KEY_RULES} or changed-with:<field>, got {key!r}')
+    meta = dict(check=check, doc=doc, key=key)
+    if isinstance(default, (list, dict)): return field(default_factory=lambda: copy.deepcopy(default), metadata=meta)
+    return field(default=default, metadata=meta)
 
 def knobs(cls)->dict:
     "name -> `(default, check, doc)` of every knob `cls` (a settings dataclass or a `Method`) declares, in order."
     return {f.name: (f.default if f.default is not MISSING else f.default_factory(), f.metadata['check'], f.metadata['doc'])
             for f in fields(cls) if 'check' in f.metadata}
+
+def key_rules(cls)->dict:
+    "name -> how each knob of `cls` enters the cache keys (`knob`'s `key`)."
+    return {f.name: f.metadata['key'] for f in fields(cls) if 'check' in f.metadata}
 
 # %% ../nbs/00_core.ipynb #0029
 def to_hwc_uint8(images,                 # N x H x W x C uint8 array, or N x C x H x W float tensor/array

@@ -48,8 +48,9 @@ class DataSettings:
     train: str|None = knob(None, 'path?', 'folder: <train>/<class>/<image>; csv: the CSV file (columns file, label[, split])')
     valid: str|None = knob(None, 'path?', 'folder: optional validation class folders (default: carved from train)')
     test: str|None = knob(None, 'path?', 'folder: optional test class folders (without them the report uses validation data); imagenet9: ImageNet-A, tested on instead of ImageNet val')
-    bias: str|None = knob(None, 'str?', 'which bias label: celeba an attribute (null: Male); urbancars both | bg | co_occur_obj (null: both); imagenet9 cluster1 | cluster2 | cluster3 (null: cluster1)')
-    bias_labels: str|None = knob(None, 'path?', "imagenet9: ReBias's 9class_imagenet_val.csv (texture clusters of the test images; null: <root>/9class_imagenet_val.csv)")
+    bias: str|None = knob(None, 'str?', 'which bias label: celeba an attribute (null: Male); urbancars both | bg | co_occur_obj (null: both); imagenet9 cluster1 | cluster2 | cluster3 (null: cluster1)', key='changed')
+    bias_labels: str|None = knob(None, 'path?', "imagenet9: ReBias's 9class_imagenet_val.csv (texture clusters of the test images; null: <root>/9class_imagenet_val.csv)",
+                                key='changed')
     load_size: int|list|None = knob(None, 'size?', 'resize images on reading: one int or [height, width]; null: native size')
     valid_pct: float = knob(0.1, 'float[0,1)', 'validation carve-out from train, stratified, when the data has no validation split')
     limit: int|None = knob(None, 'int>0?', 'keep at most this many images per split (stratified); for smoke tests')

@@ -71,10 +71,12 @@ class DiffusionSettings:
     lr: float|None = knob(None, 'float>0?', "AdamW learning rate, one-cycle; null: the preset's")
     img_size: int|None = knob(None, 'int>0?', "images are area-resized to this for the diffusion model; null: the preset's")
     prediction_type: str|None = knob(None, 'choice?:epsilon|sample|v_prediction', "epsilon | sample | v_prediction; null: the preset's")
-    checkpoint_every: int = knob(1, 'int>0', 'checkpoint every this many epochs (an epoch is a tenth of the steps)')
-    stop: str = knob('none', 'choice:none|flags', "none | flags: stop once a quick amplifier's flags on the real images stop changing (steps: the most)")
-    stop_threshold: float = knob(0.8, 'float(0,1]', 'stop: the Jaccard overlap of two consecutive checks that ends training')
-    check_every: int = knob(1, 'int>0', 'stop: epochs between checks')
+    checkpoint_every: int = knob(1, 'int>0', 'checkpoint every this many epochs (an epoch is a tenth of the steps)', key='never')
+    stop: str = knob('none', 'choice:none|flags', "none | flags: stop once a quick amplifier's flags on the real images stop changing (steps: the most)",
+                     key='changed')
+    stop_threshold: float = knob(0.8, 'float(0,1]', 'stop: the Jaccard overlap of two consecutive checks that ends training', key='changed-with:stop')
+    check_every: int = knob(1, 'int>0', 'stop: epochs between checks', key='changed-with:stop')
+    check_images: int = knob(5000, 'int>0', 'stop: real training images each check flags (a fixed random subset)', key='changed-with:stop')
 
 # %% ../nbs/02_diffusion.ipynb #0009
 def cond_unet(classes:list, cfg:dict, in_channels:int=3)->CondUNet:

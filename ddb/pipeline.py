@@ -12,7 +12,7 @@ from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFil
                       FolderLock, fault_point)
 from .datasets import load_data, data_fingerprint
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, resolve_config, method_recipe,
-                        render_config)
+                        render_config, default_config, SECTION_KEY_RULES)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
 from .sampling import generate_synthetic, synthetic_set
 from .amplifier import train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
@@ -23,31 +23,32 @@ from .report import write_predictions, write_suspected, report_figures, write_re
 from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
 
 # %% auto #0
-__all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'stage_key', 'stage_ready', 'stage_done', 'Run', 'setting_name',
-           'pick_setting', 'train_grid', 'run_pipeline']
+__all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'in_key', 'stage_key', 'stage_ready', 'stage_done', 'Run',
+           'setting_name', 'pick_setting', 'train_grid', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0027
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
 _KEY_SECTIONS = {'data': ['data'], 'diffusion': ['data', 'diffusion'], 'sampling': ['data', 'diffusion', 'sampling'],
                  'amplifier': ['data', 'diffusion', 'sampling', 'amplifier']}
-_NOT_IN_KEYS = {'diffusion': ('checkpoint_every',)}   # how often to checkpoint changes no result
-_NEW_FIELDS = {'recipes': {'augment': False},          # fields added later: left out of keys at these values, so older caches stay valid
-               'diffusion': {'stop': 'none', 'stop_threshold': 0.8, 'check_every': 1},
-               'data': {'bias': None, 'bias_labels': None}}
-_STOP_FIELDS = ('stop_threshold', 'check_every')       # without a stopping rule they change nothing
+_DEFAULTS = default_config()
+
+def in_key(sec:str, name:str, section:dict)->bool:
+    "Whether field `name` of config section `sec` enters the cache keys, as its declaration says (`ddb.core.knob`'s `key`)."
+    rule = SECTION_KEY_RULES.get(sec, {}).get(name, 'always')
+    def changed(f): return section.get(f, _DEFAULTS[sec][f]) != _DEFAULTS[sec][f]
+    if rule in ('always', 'never'): return rule == 'always'
+    return changed(name) and (rule == 'changed' or changed(rule.removeprefix('changed-with:')))
 
 def _norm(o): return json.loads(json.dumps(o, default=str))
 
 def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
     "What a stage's artifact depends on: the seed, the data fingerprint and the result-changing settings of the sections up to it."
     secs = _KEY_SECTIONS['amplifier' if stage == 'recipes' else stage]
-    def kept(sec, items):
-        new, idle = _NEW_FIELDS.get(sec, {}), sec == 'diffusion' and cfg['diffusion'].get('stop', 'none') == 'none'
-        return {k: v for k, v in items if k not in _NOT_IN_KEYS.get(sec, ()) and not (k in new and v == new[k]) and not (idle and k in _STOP_FIELDS)}
-    key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: kept(s, cfg[s].items()) for s in secs})
+    def kept(sec, section): return {k: v for k, v in section.items() if in_key(sec, k, section)}
+    key = dict(seed=cfg['seed'], fingerprint=fingerprint, **{s: kept(s, cfg[s]) for s in secs})
     if stage == 'recipes':
         shared, own = method_recipe(cfg['recipes'], method)
-        key['recipes'] = kept('recipes', shared.items())
+        key['recipes'] = kept('recipes', shared)
         key['method'] = dict(name=method, **own)
     if 'diffusion' in key and cfg['diffusion'].get('stop', 'none') != 'none':   # the rule's checks sample with the run's guidance: it moves where training stops
         key['diffusion']['check_guidance'] = cfg['sampling']['guidance']
@@ -177,6 +178,7 @@ def stage_diffusion(self:Run):
         cbs, check = [], None
         if d['stop'] == 'flags':   # the label-free stopping rule (`04a_stopping`); bias labels only go into its report
             check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], guidance=self.cfg['sampling']['guidance'], seed=self.cfg['seed'], log=self._log_check,
+                                 n_real=d['check_images'],
                                  true_conflicting=self.data.train.conflicting if self.has_bias else None)
             cbs.append(check)
         with training_output(learn, 'diffusion', self.quiet): train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)

@@ -56,7 +56,8 @@ class RecipeSettings:
     bs: int = knob(256, 'int>0')
     lr: float = knob(0.001, 'float>0', "Adam, one-cycle (every method; a method's own lr below overrides it)")
     wd: float = knob(0.0, 'float>=0', 'decoupled weight decay (likewise)')
-    augment: bool|str = knob(False, 'bool-or-auto', "flips, crops, rotations, lighting on every method's training batches (photos need them); auto: chosen on validation data (`ddb.pipeline.choose_settings`)")
+    augment: bool|str = knob(False, 'bool-or-auto', "flips, crops, rotations, lighting on every method's training batches (photos need them); "
+                             "auto: chosen on validation data (`ddb.pipeline.choose_settings`)", key='changed')
     weights: str|None = knob(None, 'path?', "ResNet weights: 'imagenet' (torchvision's, via the torch cache) or a local file")
     seed: int|None = knob(None, 'int[0,4294967295]?', "seed of the debiased models (ddb benchmark varies it); null: the run's seed")
     criterion: str = knob('worst_pseudo_group', 'choice:' + '|'.join(CRITERIA),

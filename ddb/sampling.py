@@ -22,7 +22,7 @@ __all__ = ['guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'cla
            'synthetic_set', 'show_per_class']
 
 # %% ../nbs/03_sampling.ipynb #0005
-def guided_output(model:CondUNet, x, t, y, guidance:float=1.0):
+def guided_output(model:CondUNet, x, t, y, guidance:float):
     "The paper's `(1 + w) out(x, c) - w out(x, null)`, from one forward pass on `[x; x]`."
     if guidance == 0: return model(x, t, y)
     null = torch.full_like(y, model.null_class)

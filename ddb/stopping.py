@@ -13,7 +13,7 @@ from fastai.callback.core import Callback, CancelFitException
 from .core import torch_generator, to_hwc_uint8
 from .data import BiasedSplit, BiasedData
 from .diffusion import CondUNet, ema_model
-from .sampling import sample
+from .sampling import sample, SamplingSettings
 from .amplifier import train_amplifier, bias_scores, pseudo_bias
 
 # %% auto #0
@@ -27,7 +27,7 @@ def jaccard(a, b)->float:
     return 1.0 if union == 0 else float((a & b).sum() / union)
 
 # %% ../nbs/04a_stopping.ipynb #0008
-def quick_flags(model:CondUNet, real:BiasedSplit, n_per_class:int=30, sample_steps:int=20, guidance:float=1.0, amp_steps:int=200,
+def quick_flags(model:CondUNet, real:BiasedSplit, n_per_class:int=30, sample_steps:int=20, guidance:float=SamplingSettings.guidance, amp_steps:int=200,
                 amp_arch:str='cnn-gap', rule:str='otsu', seed:int=0)->tuple:
     "(scores, flags) of `real` from a quick amplifier trained on `n_per_class` DDIM samples per class of `model`."
     dev = next(model.parameters()).device
@@ -53,7 +53,7 @@ class CaptureCheck(Callback):
                  every:int=1,                  # check every this many epochs
                  threshold:float|None=0.8,     # stop when the Jaccard overlap with the previous check reaches it; None: never stop
                  min_epochs:int=2,             # no check before this many epochs
-                 n_per_class:int=30, sample_steps:int=20, guidance:float=1.0,
+                 n_per_class:int=30, sample_steps:int=20, guidance:float=SamplingSettings.guidance,
                  amp_steps:int=200, amp_arch:str='cnn-gap', rule:str='otsu',
                  n_real:int=5000,              # size of the fixed random subset of `real` that is flagged
                  seed:int=0,
