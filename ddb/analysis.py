@@ -15,8 +15,51 @@ from .models import predict_logits
 from .amplifier import BiasScores, train_amplifier, bias_scores
 
 # %% auto #0
-__all__ = ['AMPLIFIER_SOURCES', 'bias_capture', 'DetectionTracker', 'memorisation_curves', 'plot_memorisation',
-           'AmplifierExplorer']
+__all__ = ['AMPLIFIER_SOURCES', 'AmplifierExplorer', 'bias_capture', 'DetectionTracker', 'memorisation_curves',
+           'plot_memorisation']
+
+# %% ../nbs/04b_analysis.ipynb #0031
+class AmplifierExplorer:
+    "Interactive view of amplifier scores: pick a class, move the loss threshold, see what gets flagged."
+    def __init__(self, split:BiasedSplit, scores:BiasScores, synth:BiasedData|None=None, true_conflicting=None, n_show:int=16):
+        import ipywidgets as W   # here, not at the top: only the widget needs it
+        self.split, self.scores, self.synth, self.n_show = split, scores, synth, n_show
+        self.truth = None if true_conflicting is None else np.asarray(true_conflicting).astype(bool)
+        self.logce = np.log10(np.maximum(scores.ce, 1e-8))
+        self.cls = W.Dropdown(options=[('all classes', -1)] + [(c, i) for i, c in enumerate(split.classes)], value=-1, description='class')
+        self.thr = W.FloatSlider(value=float(np.log10(-np.log(0.5))), min=float(self.logce.min()), max=float(self.logce.max()), step=0.05,
+                                 description='log10 loss >', continuous_update=False)
+        self.info, self.grid = W.HTML(), W.Output()
+        self.cls.observe(lambda _: self.update(), 'value'); self.thr.observe(lambda _: self.update(), 'value')
+        self.widget = W.VBox([W.HBox([self.cls, self.thr]), self.info, self.grid])
+        self.update()
+    def set_class(self, c:int): self.cls.value = c
+    def set_threshold(self, t:float): self.thr.value = t
+    def flagged(self)->np.ndarray:
+        "Indices of the samples flagged at the current class and threshold, highest loss first."
+        m = self.logce > self.thr.value
+        if self.cls.value >= 0: m &= self.scores.targets == self.cls.value
+        idx = np.flatnonzero(m)
+        return idx[np.argsort(-self.logce[idx])]
+    def stats(self)->dict:
+        "Counts, and precision/recall against true labels when known (within the selected class)."
+        f = self.flagged(); r = dict(n_flagged=len(f))
+        if self.truth is not None:
+            scope = self.truth if self.cls.value < 0 else self.truth & (self.scores.targets == self.cls.value)
+            tp = int(self.truth[f].sum())
+            r.update(precision=tp / max(len(f), 1), recall=tp / max(scope.sum(), 1))
+        return r
+    def update(self):
+        s = self.stats()
+        self.info.value = ' &nbsp; '.join(f'<b>{k}</b>: {v:.3f}' if isinstance(v, float) else f'<b>{k}</b>: {v:,}' for k, v in s.items())
+        from IPython.display import display
+        self.grid.clear_output(wait=True)
+        with self.grid:
+            f = self.flagged()[:self.n_show]
+            if self.synth is not None and self.cls.value >= 0:
+                sy = self.synth.train; i = np.flatnonzero(sy.targets == self.cls.value)[:8]
+                if len(i): display(image_grid(sy.batch(i), ncols=8, suptitle='synthetic samples')); plt.close('all')
+            if len(f): display(image_grid(self.split.batch(f), ncols=8, titles=[f'{self.scores.ce[j]:.2g}' for j in f], suptitle='flagged real images (loss)')); plt.close('all')
 
 # %% ../nbs/04b_analysis.ipynb #0038
 def bias_capture(synth:BiasedData,       # the synthetic set (class labels, no bias labels)
@@ -77,46 +120,3 @@ def plot_memorisation(curves, metric:str='auroc', ax=None):
     ax.set_xlabel('training step'); ax.set_ylabel(f'detection {metric.upper()} (real train set)')
     ax.set_title(f'mean ± std over {n} seed{"s" * (n > 1)}', fontsize=9); ax.legend(); ax.grid(alpha=.3)
     return ax.figure
-
-# %% ../nbs/04b_analysis.ipynb #0031
-class AmplifierExplorer:
-    "Interactive view of amplifier scores: pick a class, move the loss threshold, see what gets flagged."
-    def __init__(self, split:BiasedSplit, scores:BiasScores, synth:BiasedData|None=None, true_conflicting=None, n_show:int=16):
-        import ipywidgets as W   # here, not at the top: only the widget needs it
-        self.split, self.scores, self.synth, self.n_show = split, scores, synth, n_show
-        self.truth = None if true_conflicting is None else np.asarray(true_conflicting).astype(bool)
-        self.logce = np.log10(np.maximum(scores.ce, 1e-8))
-        self.cls = W.Dropdown(options=[('all classes', -1)] + [(c, i) for i, c in enumerate(split.classes)], value=-1, description='class')
-        self.thr = W.FloatSlider(value=float(np.log10(-np.log(0.5))), min=float(self.logce.min()), max=float(self.logce.max()), step=0.05,
-                                 description='log10 loss >', continuous_update=False)
-        self.info, self.grid = W.HTML(), W.Output()
-        self.cls.observe(lambda _: self.update(), 'value'); self.thr.observe(lambda _: self.update(), 'value')
-        self.widget = W.VBox([W.HBox([self.cls, self.thr]), self.info, self.grid])
-        self.update()
-    def set_class(self, c:int): self.cls.value = c
-    def set_threshold(self, t:float): self.thr.value = t
-    def flagged(self)->np.ndarray:
-        "Indices of the samples flagged at the current class and threshold, highest loss first."
-        m = self.logce > self.thr.value
-        if self.cls.value >= 0: m &= self.scores.targets == self.cls.value
-        idx = np.flatnonzero(m)
-        return idx[np.argsort(-self.logce[idx])]
-    def stats(self)->dict:
-        "Counts, and precision/recall against true labels when known (within the selected class)."
-        f = self.flagged(); r = dict(n_flagged=len(f))
-        if self.truth is not None:
-            scope = self.truth if self.cls.value < 0 else self.truth & (self.scores.targets == self.cls.value)
-            tp = int(self.truth[f].sum())
-            r.update(precision=tp / max(len(f), 1), recall=tp / max(scope.sum(), 1))
-        return r
-    def update(self):
-        s = self.stats()
-        self.info.value = ' &nbsp; '.join(f'<b>{k}</b>: {v:.3f}' if isinstance(v, float) else f'<b>{k}</b>: {v:,}' for k, v in s.items())
-        from IPython.display import display
-        self.grid.clear_output(wait=True)
-        with self.grid:
-            f = self.flagged()[:self.n_show]
-            if self.synth is not None and self.cls.value >= 0:
-                sy = self.synth.train; i = np.flatnonzero(sy.targets == self.cls.value)[:8]
-                if len(i): display(image_grid(sy.batch(i), ncols=8, suptitle='synthetic samples')); plt.close('all')
-            if len(f): display(image_grid(self.split.batch(f), ncols=8, titles=[f'{self.scores.ce[j]:.2g}' for j in f], suptitle='flagged real images (loss)')); plt.close('all')
