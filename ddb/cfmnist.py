@@ -77,6 +77,8 @@ def corrupted_fmnist(conflict_pct:float=1.0,    # percent of bias-conflicting tr
     if not 0 <= conflict_pct <= 90: raise DataError(f'conflict_pct must be in [0, 90], got {conflict_pct}')
     if not 1 <= severity <= 5: raise DataError(f'severity must be 1..5, got {severity}')
     if size < 32: raise DataError(f'size must be at least 32 px (ImageNet-C corruptions), got {size}')
+    if not 0 < valid_pct < 1: raise DataError(f'valid_pct must be in (0, 1): the protocol needs a validation split, got {valid_pct}')
+    if n_valid is not None and n_valid < 10: raise DataError(f'n_valid must be at least 10 (one image per class), got {n_valid}')
     fm = load_fashion_mnist(path)
     (ims, y), (test_ims, test_y) = fm['train'], fm['test']
     tr, va = stratified_indices(y, valid_pct, seed)
@@ -97,14 +99,14 @@ def write_disent_folders(sets:dict,      # share (percent) -> `corrupted_fmnist`
     if dest.exists() and any(dest.iterdir()): raise DataError(f'{dest}: exists and is not empty; choose a new folder')
     if any(len(t) != len(tests[0]) or not np.array_equal(t.images, tests[0].images) for t in tests):
         raise DataError('write_disent_folders: the builds have different test splits; build every share with the same seed, size and n_test')
-    def write(split, folder):
+    def write(split, folder, by_kind=True):   # by_kind: align/ and conflict/ subfolders (training and validation images)
         for i in range(len(split)):
             t, b = int(split.targets[i]), int(split.bias[i])
-            sub = '' if folder.name == 'test' else ('align/' if t == b else 'conflict/')
+            sub = ('align/' if t == b else 'conflict/') if by_kind else ''
             f = folder/f'{sub}{t}/{i:05d}_{t}_{b}.png'
             f.parent.mkdir(parents=True, exist_ok=True); Image.fromarray(split.image(i)).save(f)
     with atomic_path(dest) as tmp:
         for pct, d in sets.items():
             write(d.train, tmp/f'{pct:g}pct'); write(d.valid, tmp/f'{pct:g}pct'/'valid')
-        write(tests[0], tmp/'test')
+        write(tests[0], tmp/'test', by_kind=False)
     return dest

@@ -87,7 +87,10 @@ def launch_processes(n:int, argv:list)->int:
 
 def _preset_list()->str:
     "One line per preset: its name and its first comment line; a user's own presets also say which file they are."
-    def line(name, p): return f'{name:15} {p.read_text().splitlines()[0].lstrip("# ")}' + ('' if p.parent == PRESET_DIR else f' ({p})')
+    def line(name, p):
+        first = next(iter(p.read_text(errors='replace').splitlines()), '')
+        about = first.lstrip('# ') if first.startswith('#') else '(no description: its first line is not a comment)'
+        return f'{name:15} {about}' + ('' if p.parent == PRESET_DIR else f' ({p})')
     return '\n'.join(line(name, p) for name, p in preset_files().items())
 
 def main(argv=None)->int:
