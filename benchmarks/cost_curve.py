@@ -18,7 +18,7 @@ from fastai.callback.core import Callback
 from ddb.config import load_config
 from ddb.diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, ema_model
 from ddb.sampling import generate_synthetic
-from ddb.amplifier import train_amplifier, infer_groups
+from ddb.amplifier import AMPLIFIER_FIELDS, train_amplifier, infer_groups
 from ddb.stopping import CaptureCheck
 from ddb.pipeline import Run
 
@@ -55,10 +55,10 @@ def evaluate(step, sampler='ddpm', n_steps=None, n_per_class=None, recipe=False)
     n_steps, n_per_class = n_steps or s['steps'], n_per_class or s['n_per_class']
     model = load_diffusion(work/'snapshots'/str(step), run.device)
     t = time.time()
-    synth = generate_synthetic(model, n_per_class, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', s['guidance'], n_steps, sampler,
-                               cfg['seed'], s['bs'], run.device, progress=False)
+    synth = generate_synthetic(model, n_per_class, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', guidance=s['guidance'],
+                               steps=n_steps, scheduler=sampler, seed=cfg['seed'], bs=s['bs'], device=run.device, progress=False)
     sample_s = time.time() - t
-    ba = train_amplifier(synth, amp['arch'], amp['loss'], amp['epochs'], amp['bs'], amp['lr'], seed=cfg['seed'], device=run.device)
+    ba = train_amplifier(synth, **{k: amp[k] for k in AMPLIFIER_FIELDS}, seed=cfg['seed'], device=run.device)
     g = infer_groups(ba, data.train, amp['rule'], amp['topk'])
     det = g.detection(data.train.conflicting)
     row = dict(step=step, sampler=sampler, sample_steps=n_steps, n_per_class=n_per_class,

@@ -15,7 +15,7 @@ from fastai.callback.core import Callback
 from ddb.config import load_config
 from ddb.diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, ema_model
 from ddb.sampling import generate_synthetic
-from ddb.amplifier import train_amplifier, infer_groups
+from ddb.amplifier import AMPLIFIER_FIELDS, train_amplifier, infer_groups
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,8 +44,9 @@ train_s = time.time() - t0
 rows = []
 for step in snaps:
     model = load_diffusion(work/'snapshots'/str(step), run.device)
-    synth = generate_synthetic(model, 100, work/'samples'/f'{step}-25', 1.0, 25, 'ddpm', a.seed, 250, run.device, progress=False, precision=a.precision)
-    ba = train_amplifier(synth, amp['arch'], amp['loss'], amp['epochs'], amp['bs'], amp['lr'], seed=a.seed, device=run.device)
+    synth = generate_synthetic(model, 100, work/'samples'/f'{step}-25', guidance=1.0, steps=25, scheduler='ddpm', seed=a.seed, bs=250,
+                               device=run.device, progress=False, precision=a.precision)
+    ba = train_amplifier(synth, **{k: amp[k] for k in AMPLIFIER_FIELDS}, seed=a.seed, device=run.device)
     det = infer_groups(ba, data.train, amp['rule'], amp['topk']).detection(data.train.conflicting)
     rows.append(dict(variant=a.name, settings=a.set, precision=a.precision, total_steps=a.steps, seed=a.seed, step=step,
                      train_s=round(train_s, 1), auroc=round(det['auroc'], 4), ap=round(det['ap'], 4), n_flagged=det['n_flagged']))

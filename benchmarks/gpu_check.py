@@ -69,7 +69,7 @@ def check_preset(name:str, device, quick:bool, steps:int, precision:str='fp32')-
     # the debiasing classifier: one epoch of `steps` batches at the preset's input size, after a warm-up epoch
     arch = 'resnet18' if quick else rec.get('arch') or 'cnn'
     data = random_data(cbs * steps, csize)
-    clf = debias_learner(data, None, arch, cbs, size=csize, device=device, precision=precision)
+    clf = debias_learner(data, None, arch=arch, bs=cbs, size=csize, device=device, precision=precision)
     with clf.no_bar(), clf.no_logging():
         fit_method(clf, 1)
         s, mb = timed(lambda: fit_method(clf, 1), device)

@@ -15,7 +15,7 @@ import pandas as pd
 from ddb.config import load_config
 from ddb.diffusion import load_diffusion
 from ddb.sampling import generate_synthetic
-from ddb.amplifier import train_amplifier, infer_groups
+from ddb.amplifier import AMPLIFIER_FIELDS, train_amplifier, infer_groups
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -31,9 +31,10 @@ for spec in a.models:
     for w in (float(v) for v in a.w.split(',')):
         if any(r['model'] == name and r['w'] == w and r['n_per_class'] == a.n for r in rows): continue   # measured already
         t0 = time.time()
-        synth = generate_synthetic(model, a.n, Path(a.work)/f'{name}-w{w:g}-n{a.n}', w, a.steps, 'ddpm', 0, 250, run.device, progress=False)
+        synth = generate_synthetic(model, a.n, Path(a.work)/f'{name}-w{w:g}-n{a.n}', guidance=w, steps=a.steps, scheduler='ddpm', seed=0,
+                                   bs=250, device=run.device, progress=False)
         sample_s = time.time() - t0
-        ba = train_amplifier(synth, amp['arch'], amp['loss'], amp['epochs'], amp['bs'], amp['lr'], seed=0, device=run.device)
+        ba = train_amplifier(synth, **{k: amp[k] for k in AMPLIFIER_FIELDS}, seed=0, device=run.device)
         det = infer_groups(ba, data.train, amp['rule'], amp['topk']).detection(data.train.conflicting)
         rows.append(dict(model=name, w=w, n_per_class=a.n, sample_steps=a.steps, sample_s=round(sample_s, 1), auroc=round(det['auroc'], 4),
                          ap=round(det['ap'], 4), n_flagged=det['n_flagged'], precision=round(det['precision'], 3), recall=round(det['recall'], 3)))

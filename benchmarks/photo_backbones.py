@@ -8,7 +8,7 @@ import argparse, time
 from pathlib import Path
 import pandas as pd
 from ddb.photos import waterbirds_mini
-from ddb.recipes import GroupDRO, debias_learner, fit_method
+from ddb.recipes import GroupDRO, LEARNER_FIELDS, debias_learner, fit_method
 from ddb.evaluation import SelectOnValid, evaluate
 from ddb.config import load_config
 
@@ -23,7 +23,7 @@ rows = []
 for arch in a.archs.split(','):
     for aug in (bool(int(v)) for v in a.augment.split(',')):
         for seed in range(a.seeds):
-            learn = debias_learner(data, GroupDRO(eta=r['groupdro']['eta']), arch, r['bs'], r['lr'], r['wd'], r['size'], seed=seed, augment=aug)
+            learn = debias_learner(data, GroupDRO(eta=r['groupdro']['eta']), **{**{k: r[k] for k in LEARNER_FIELDS}, 'arch': arch, 'seed': seed, 'augment': aug})
             sel = SelectOnValid(data.valid, 'worst_group'); learn.add_cb(sel)
             t0 = time.time()
             with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])

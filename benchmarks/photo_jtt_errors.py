@@ -10,7 +10,7 @@ import argparse, time
 from pathlib import Path
 import pandas as pd
 from ddb.photos import waterbirds_mini
-from ddb.recipes import JTT, debias_learner
+from ddb.recipes import JTT, LEARNER_FIELDS, debias_learner
 from ddb.config import load_config
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -25,7 +25,7 @@ for pct in (float(v) for v in a.pcts.split(',')):
     for arch in a.archs.split(','):
         for seed in range(a.seeds):
             t0 = time.time()
-            learn = debias_learner(data, JTT(first_epochs=first_epochs), arch, r['bs'], r['lr'], r['wd'], r['size'], seed=seed, augment=r['augment'])
+            learn = debias_learner(data, JTT(first_epochs=first_epochs), **{**{k: r[k] for k in LEARNER_FIELDS}, 'arch': arch, 'seed': seed})
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(first_epochs, r['lr'])   # JTT's first stage, as `JTT.fit` runs it
             errors = learn.method.error_set(learn)
             hit = int((errors & conflicting).sum())

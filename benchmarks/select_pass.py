@@ -11,7 +11,7 @@ import copy, json, time
 from pathlib import Path
 from ddb.config import load_config, resolve_config, method_recipe
 from ddb.datasets import load_data
-from ddb.recipes import ERM, debias_learner, fit_method
+from ddb.recipes import ERM, LEARNER_FIELDS, debias_learner, fit_method
 from ddb.evaluation import SelectOnValid
 from ddb.amplifier import InferredGroups, BiasScores
 import numpy as np
@@ -23,7 +23,7 @@ def main():
     inferred = InferredGroups(BiasScores(np.zeros(len(v)), np.ones(len(v)), v.targets.copy(), v.targets.copy()), v.conflicting.astype(bool), data.c)
     rows = {}
     for name, split in (('own pass (before)', copy.copy(v)), ('fastai pass (after)', v)):
-        learn = debias_learner(data, ERM(), r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], 'cpu', r['seed'], r['augment'])
+        learn = debias_learner(data, ERM(), **{k: r[k] for k in LEARNER_FIELDS}, device='cpu')
         sel = SelectOnValid(split, 'worst_pseudo_group', inferred); learn.add_cb(sel)
         t0 = time.time()
         with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])

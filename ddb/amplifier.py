@@ -15,14 +15,15 @@ from fastai.data.core import DataLoaders
 from fastai.vision.augment import Flip
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import knob, set_seed, default_device, image_grid, training_output, plain_progress, with_precision
+from .core import Settings, knob, set_seed, default_device, image_grid, training_output, plain_progress, with_precision
 from .data import BiasedData, BiasedSplit, DataError, biased_dls
 from .distributed import distributed
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
 # %% auto #0
-__all__ = ['amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'bias_scores', 'pseudo_bias', 'pseudo_groups',
-           'InferredGroups', 'infer_groups', 'detection_report', 'plot_scores', 'show_suspected', 'compare_rules']
+__all__ = ['AMPLIFIER_FIELDS', 'amplifier_dls', 'AmplifierSettings', 'train_amplifier', 'BiasScores', 'bias_scores',
+           'pseudo_bias', 'pseudo_groups', 'InferredGroups', 'infer_groups', 'detection_report', 'plot_scores',
+           'show_suspected', 'compare_rules']
 
 # %% ../nbs/04_amplifier.ipynb #0011
 def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=False, device=None, seed:int=0)->DataLoaders:
@@ -31,8 +32,8 @@ def amplifier_dls(data:BiasedData, size:int, stats, bs:int=64, augment:bool=Fals
     if augment: dls.train.after_batch.add([Flip(p=0.5)])
     return dls
 
-@dataclass
-class AmplifierSettings:
+@dataclass(eq=False)
+class AmplifierSettings(Settings):
     "The `amplifier` section of a ddb config; `train_amplifier` and `pseudo_bias` default to it."
     arch: str = knob('auto', 'choice:' + '|'.join(ARCHS), f"{' | '.join(ARCHS[1:])} | auto (cnn-gap up to 32 px, else resnet18)")
     loss: str = knob('ce', 'choice:ce|gce', 'ce | gce')
@@ -45,6 +46,7 @@ class AmplifierSettings:
 
 def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedData to train on)
                     arch:str=AmplifierSettings.arch, # see `classifier`
+                    *,                       # the rest by name
                     loss:str=AmplifierSettings.loss, # 'ce' or 'gce'
                     epochs:int=AmplifierSettings.epochs, bs:int=AmplifierSettings.bs, lr:float=AmplifierSettings.lr, wd:float=0.0,
                     steps:int|None=None,     # train for about this many steps instead of `epochs`
@@ -68,6 +70,8 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
     if steps is not None: epochs = max(1, round(steps / len(dls.train)))
     with training_output(learn, 'amplifier', quiet), distributed(learn): learn.fit_one_cycle(epochs, lr)
     return learn
+
+AMPLIFIER_FIELDS = ('arch', 'loss', 'epochs', 'bs', 'lr', 'weights')   # the `amplifier` fields `train_amplifier` takes
 
 # %% ../nbs/04_amplifier.ipynb #0015
 @dataclass

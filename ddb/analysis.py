@@ -106,7 +106,7 @@ def memorisation_curves(real:BiasedData, synth:BiasedData, steps:int=2000, every
     for seed in seeds:
         for name, data, loss in zip(AMPLIFIER_SOURCES, (synth, real, real), ('ce', 'ce', 'gce')):
             tr = DetectionTracker(real.train, every)
-            train_amplifier(data, arch, loss, steps=steps, bs=bs, lr=lr, size=size, seed=seed, device=device, cbs=[tr])
+            train_amplifier(data, arch, loss=loss, steps=steps, bs=bs, lr=lr, size=size, seed=seed, device=device, cbs=[tr])
             rows += [dict(amplifier=name, seed=seed, step=s, auroc=a, ap=p) for s, a, p in zip(tr.steps, tr.aurocs, tr.aps)]
     return pd.DataFrame(rows)
 

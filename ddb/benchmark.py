@@ -139,7 +139,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                  )->Benchmark:
     "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
     t0 = time.time()
-    base = load_config(config, [*overrides, f"methods=[{', '.join(methods)}]"])
+    base = load_config(config, overrides, changes={'methods': list(methods)})
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds): raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
     if metric is not None and metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
@@ -150,7 +150,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
         def table(rows): return pd.DataFrame(rows) if earlier is None else merge_results(earlier, pd.DataFrame(rows))
         rows, tuning = [], []
         for pct in conflict_pcts:
-            cfg = load_config(base, [f'data.conflict_pct={float(pct)}'])
+            cfg = load_config(base, changes={'data.conflict_pct': float(pct)})
             run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
             det = {}
             if not run.has_bias and metric not in (None, *UNLABELLED_METRICS):
@@ -239,15 +239,15 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
                tie_break:str|None='mean_predicted_group', # criterion that separates equal scores; None: the first grid point wins
                quiet:bool=True)->Tuning:
     "Train `method` at every point of `grid` and pick the point on validation data; writes `tune/<method>-<grid keys>-....csv` and `.md`."
-    over = [*overrides, f'methods=[{method}]'] + ([f'data.conflict_pct={float(conflict_pct)}'] if conflict_pct is not None else [])
-    base = load_config(config, over)
+    changes = {'methods': [method], **({'data.conflict_pct': float(conflict_pct)} if conflict_pct is not None else {})}
+    base = load_config(config, overrides, changes)
     own = base['recipes'].get(method, {})
     if not grid: raise ConfigError('grid: give at least one hyper-parameter and its values')
     if tie_break is not None and tie_break not in CRITERIA: raise ConfigError(f'tie_break: unknown criterion {tie_break!r}; criteria: {list(CRITERIA)}')
     def field(k): return f"recipes.{f'{method}.' * (k in own)}{k}"
     for k, vals in grid.items():
-        if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own)}, shared: {list(SHARED_KNOBS)}')
-        for v in vals: load_config(base, [f'{field(k)}={v}'])  # validates: bad values fail before any training
+        if k not in own and k not in SHARED_KNOBS: raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own.keys())}, shared: {list(SHARED_KNOBS)}')
+        for v in vals: load_config(base, changes={field(k): v})  # validates: bad values fail before any training
     parse_backbone(backbone, base['recipes'])   # a bad --arch fails before anything trains
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
     with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused

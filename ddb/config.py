@@ -5,10 +5,10 @@
 # %% ../nbs/06a_config.ipynb #0002
 from __future__ import annotations
 import copy, importlib.resources, math, os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
 import torch, yaml
-from .core import DDBError, knob, knobs, key_rules, parse_device, PRECISIONS, resolve_precision
+from .core import DDBError, Settings, knob, knobs, key_rules, parse_device, PRECISIONS, resolve_precision
 from .data import BiasedData
 from .datasets import BUILT_KINDS, DataSettings
 from .diffusion import DIFFUSION_PRESETS, DiffusionSettings
@@ -17,17 +17,18 @@ from .amplifier import AmplifierSettings
 from .recipes import RecipeSettings, METHOD_CLASSES, default_arch, auto_epochs
 
 # %% auto #0
-__all__ = ['METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'SECTION_KEY_RULES', 'BASE_CONFIG', 'PRESET_DIR', 'PRESETS_VAR',
-           'PRESETS', 'MIN_SIZE', 'RunSettings', 'method_knobs', 'declared_fields', 'default_config', 'render_config',
-           'ConfigError', 'yaml_value', 'parse_override', 'preset_files', 'load_config', 'check_value', 'check_config',
-           'resolve_config', 'check_sizes', 'method_recipe']
+__all__ = ['METHODS', 'OPTIM_FIELDS', 'SECTIONS', 'FIELD_TYPES', 'SECTION_KEY_RULES', 'METHOD_SETTINGS', 'BASE_CONFIG',
+           'PRESET_DIR', 'PRESETS_VAR', 'PRESETS', 'MIN_SIZE', 'RunSettings', 'method_knobs', 'declared_fields',
+           'default_config', 'Recipes', 'Config', 'render_config', 'ConfigError', 'yaml_value', 'parse_override',
+           'preset_files', 'load_config', 'check_value', 'check_config', 'resolve_config', 'check_sizes',
+           'method_recipe']
 
 # %% ../nbs/06a_config.ipynb #0005
 METHODS = tuple(METHOD_CLASSES)               # the method names a config may list
 OPTIM_FIELDS = ('lr', 'wd')                   # shared recipe fields that a method's own section may override
 
-@dataclass
-class RunSettings:
+@dataclass(eq=False)
+class RunSettings(Settings):
     "The top-level fields of a ddb config."
     seed: int = knob(0, 'int[0,4294967295]', 'seeds every stage: validation carve-out, diffusion, sampling, amplifier, recipes')
     device: str|None = knob(None, 'device?', 'cpu, cuda, cuda:1, ...; null: $DDB_DEVICE, else CUDA when available, else CPU')
@@ -60,6 +61,41 @@ def default_config()->dict:
         d[leaf] = copy.deepcopy(default)
     return cfg
 
+# %% ../nbs/06a_config.ipynb #9004
+def _method_settings(name:str)->type:
+    "The class of `recipes.<name>`: the method's own knobs, then `lr` and `wd`."
+    own = [(k, object, knob(default, check, doc)) for k, (default, check, doc) in method_knobs(name).items()]
+    return make_dataclass(f'{METHOD_CLASSES[name].__name__}Settings', own, bases=(Settings,), eq=False, namespace={'__module__': __name__})
+
+METHOD_SETTINGS = {m: _method_settings(m) for m in METHODS}   # method -> the class of its `recipes.<method>` section
+
+@dataclass(eq=False)
+class Recipes(RecipeSettings):
+    "The `recipes` section: the shared fields, then each method's own section by the method's name (`recipes['jtt'].up`)."
+    own: dict = field(default_factory=lambda: {m: cls() for m, cls in METHOD_SETTINGS.items()})
+    def keys(self)->list: return [*knobs(RecipeSettings), *METHODS]
+    def __getitem__(self, name): return self.own[name] if name in METHODS else super().__getitem__(name)
+    def __setitem__(self, name, value):
+        if name not in METHODS: return super().__setitem__(name, value)
+        self.own[name] = value if isinstance(value, METHOD_SETTINGS[name]) else METHOD_SETTINGS[name](**value)
+
+@dataclass(eq=False)
+class Config(RunSettings):
+    "A whole config: the top-level fields, one settings object per section, and the run's name."
+    data: DataSettings = field(default_factory=DataSettings)
+    diffusion: DiffusionSettings = field(default_factory=DiffusionSettings)
+    sampling: SamplingSettings = field(default_factory=SamplingSettings)
+    amplifier: AmplifierSettings = field(default_factory=AmplifierSettings)
+    recipes: Recipes = field(default_factory=Recipes)
+    name: str = 'run'
+    @classmethod
+    def from_dict(cls, d:dict)->Config:
+        "The object tree of a config read as nested mappings (`load_config` validates them first)."
+        rec = dict(d['recipes'])
+        own = {m: METHOD_SETTINGS[m](**rec.pop(m)) for m in METHODS}
+        sections = {s: SECTIONS[s](**d[s]) for s in SECTIONS if s != 'recipes'}
+        return cls(**{k: v for k, v in d.items() if k not in SECTIONS}, **sections, recipes=Recipes(**rec, own=own))
+
 # %% ../nbs/06a_config.ipynb #0008
 def _flow(v)->str: return yaml.safe_dump(v, default_flow_style=True, width=10_000, sort_keys=False).strip().removesuffix('...').strip()
 
@@ -67,8 +103,9 @@ def _line(indent:str, key:str, value, doc:str)->str:
     text = f'{indent}{key}: {_flow(value)}'
     return f'{text:<22}  # {doc}' if doc else text
 
-def render_config(cfg:dict)->str:
-    "`cfg` as commented YAML in the declared order."
+def render_config(cfg:dict|Settings)->str:
+    "`cfg` (a `Config` or its mapping) as commented YAML in the declared order."
+    if isinstance(cfg, Settings): cfg = cfg.as_dict()
     out = [_line('', k, cfg[k], doc) for k, (_, _, doc) in knobs(RunSettings).items()]
     for sec, cls in SECTIONS.items():
         out.append(f'{sec}:')
@@ -92,7 +129,8 @@ PRESETS = {p.stem: p.read_text() for p in sorted(PRESET_DIR.glob('*.yaml'), key=
 class ConfigError(DDBError, ValueError):
     "A config field is unknown or has an unusable value; the message names the field."
 
-def _merge(base:dict, over:dict, where:str='')->dict:
+def _merge(base:dict|Settings, over:dict, where:str='')->dict:
+    if isinstance(base, Settings): base = base.as_dict()
     out = copy.deepcopy(base)
     for k, v in (over or {}).items():
         key = f'{where}{k}'
@@ -120,8 +158,12 @@ def parse_override(item:str)->dict:
     if not key.strip(): raise ConfigError(f'--set {item!r}: empty key')
     try: out = yaml_value(val) if val.strip() else None
     except yaml.YAMLError as e: raise ConfigError(f'--set {item!r}: not a YAML value ({str(e).splitlines()[0]})') from None
-    for part in reversed(key.strip().split('.')): out = {part: out}
-    return out
+    return _nested(key.strip(), out)
+
+def _nested(name:str, value)->dict:
+    "`'a.b'`, `v` as `{'a': {'b': v}}`."
+    for part in reversed(name.split('.')): value = {part: value}
+    return value
 
 def _read_yaml(text:str, src:str)->dict:
     try: d = yaml_value(text)
@@ -146,10 +188,12 @@ def _file_text(p:Path)->str:
     try: return p.read_text()
     except (OSError, UnicodeDecodeError) as e: raise ConfigError(f'{p}: cannot be read ({e})') from None
 
-def load_config(preset_or_path:str|Path|dict,  # a preset name (see `preset_files`), a YAML file, or a config already loaded
-                overrides=(),                    # 'key.sub=value' strings, applied in order
-               )->dict:
-    "The full config: base defaults, then the preset or file, then the overrides; validated."
+def load_config(preset_or_path:str|Path|dict|Config,  # a preset name (see `preset_files`), a YAML file, or a config already loaded
+                overrides=(),                    # 'key.sub=value' strings (`--set`), applied in order
+                changes:dict|None=None,          # then dotted field -> value, as typed values: `{'data.conflict_pct': 2.0}`
+               )->Config:
+    "The full config as a `Config`: base defaults, then the preset or file, then the overrides and changes; validated."
+    if isinstance(preset_or_path, Settings): preset_or_path = preset_or_path.as_dict()
     if isinstance(preset_or_path, dict): cfg, name = {k: v for k, v in preset_or_path.items() if k != 'name'}, preset_or_path.get('name', 'run')
     else:
         presets, name = preset_files(), str(preset_or_path)
@@ -160,7 +204,8 @@ def load_config(preset_or_path:str|Path|dict,  # a preset name (see `preset_file
             name = p.stem
         cfg = _merge(default_config(), _read_yaml(_file_text(p), f'preset {name}' if p.parent == PRESET_DIR else str(p)))
     for o in overrides: cfg = _merge(cfg, parse_override(o))
-    return check_config({**cfg, 'name': name})
+    for field_name, value in (changes or {}).items(): cfg = _merge(cfg, _nested(field_name, value))
+    return Config.from_dict(check_config({**cfg, 'name': name}))
 
 # %% ../nbs/06a_config.ipynb #0015
 def _range_ok(v, rng:str)->bool:
@@ -213,7 +258,7 @@ def _need(cond, field, msg):
 
 def check_config(cfg:dict)->dict:
     "Raise `ConfigError` naming the first field with an unusable value; return `cfg`."
-    for field, v in _leaves({k: v for k, v in cfg.items() if k != 'name'}).items(): check_value(field, v)
+    for name, v in _leaves({k: v for k, v in cfg.items() if k != 'name'}).items(): check_value(name, v)
     d = cfg['data']
     if d['kind'] in ('folder', 'csv'): _need(d['train'], 'data.train', f'required for kind {d["kind"]!r} (--set data.train=PATH)')
     elif d['kind'] not in BUILT_KINDS: _need(d['root'], 'data.root', f'required for kind {d["kind"]!r} (--set data.root=PATH)')

@@ -18,7 +18,7 @@ __all__ = ['PRECISIONS', 'MANIFEST', 'RUN_MARKER', 'LOCK_FILE', 'KEY_RULES', 'DD
            'FaultPoints', 'interactive', 'epoch_line', 'plain_progress', 'training_output', 'atomic_path', 'save_json',
            'load_json', 'save_torch', 'load_torch', 'runs_root', 'artifact_dir', 'write_manifest', 'read_manifest',
            'manifest_matches', 'file_hashes', 'changed_files', 'claim_folder', 'check_no_links', 'FolderLock',
-           'safe_name', 'safe_child', 'knob', 'knobs', 'key_rules', 'to_hwc_uint8', 'image_grid']
+           'safe_name', 'safe_child', 'knob', 'knobs', 'key_rules', 'Settings', 'to_hwc_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #0035
 class DDBError(Exception):
@@ -213,6 +213,7 @@ def _json_default(o):
     if isinstance(o, (np.floating,)): return float(o)
     if isinstance(o, (np.ndarray, torch.Tensor)): return o.tolist()
     if isinstance(o, Path): return str(o)
+    if isinstance(o, Settings): return o.as_dict()
     raise TypeError(f'{type(o).__name__} is not JSON serialisable')
 
 def _finite(o):
@@ -405,6 +406,27 @@ def knobs(cls)->dict:
 def key_rules(cls)->dict:
     "name -> how each knob of `cls` enters the cache keys (`knob`'s `key`)."
     return {f.name: f.metadata['key'] for f in fields(cls) if 'check' in f.metadata}
+
+# %% ../nbs/00_core.ipynb #9001
+class Settings:
+    "Base of ddb's settings dataclasses: fields by attribute or by name, as the YAML mapping they are read from."
+    __iter__ = None   # not iterable (use keys() or items()): `dict(s)` and `{**s}` need only keys() and [], and fastcore's test_eq compares values
+    def keys(self)->list: return [f.name for f in fields(self)]
+    def __contains__(self, name): return name in self.keys()
+    def __getitem__(self, name):
+        if name not in self: raise KeyError(f'{type(self).__name__} has no field {name!r}; its fields: {self.keys()}')
+        return getattr(self, name)
+    def __setitem__(self, name, value): self[name]; setattr(self, name, value)   # only declared fields
+    def get(self, name, default=None): return self[name] if name in self else default
+    def items(self)->list: return [(k, self[k]) for k in self.keys()]
+    def update(self, other=(), **changes):
+        for k, v in {**dict(other), **changes}.items(): self[k] = v
+    def as_dict(self)->dict:
+        "Plain nested dicts in declared order: what YAML, JSON and the cache keys take."
+        return {k: v.as_dict() if isinstance(v, Settings) else copy.deepcopy(v) for k, v in self.items()}
+    def __eq__(self, other):
+        if isinstance(other, Settings): return type(self) is type(other) and self.as_dict() == other.as_dict()
+        return isinstance(other, dict) and self.as_dict() == other
 
 # %% ../nbs/00_core.ipynb #0029
 def to_hwc_uint8(images,                 # N x H x W x C uint8 array, or N x C x H x W float tensor/array

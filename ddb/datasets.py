@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib, json, os
 from dataclasses import dataclass
 import numpy as np
-from .core import knob
+from .core import Settings, knob
 from .data import DataError, BiasedData, stratified_indices
 from .cmnist import colored_mnist
 from .readers import disent_folder, lff_arrays, waterbirds, bar, celeba, urbancars, imagenet9, from_folders, from_csv
@@ -36,8 +36,8 @@ DATA_LOADERS = {   # kind -> (the `data` section, the image size (h, w) or None,
 DATA_KINDS = tuple(DATA_LOADERS)
 BUILT_KINDS = ('cmnist', 'cfmnist', 'waterbirds-mini')   # made here from installed files: no data.root needed
 
-@dataclass
-class DataSettings:
+@dataclass(eq=False)
+class DataSettings(Settings):
     "The `data` section: which data set, and how `load_data` reads it."
     kind: str = knob('cmnist', 'choice:' + '|'.join(DATA_KINDS), 'cmnist | cfmnist (Corrupted Fashion-MNIST) | waterbirds-mini (Debian photos)'
                      ' | disent (CMNIST/CIFAR10C/BFFHQ) | lff | waterbirds | bar | celeba | urbancars | imagenet9 | folder | csv')
@@ -53,7 +53,7 @@ class DataSettings:
                                 key='changed')
     load_size: int|list|None = knob(None, 'size?', 'resize images on reading: one int or [height, width]; null: native size')
     valid_pct: float = knob(0.1, 'float[0,1)', 'validation carve-out from train, stratified, when the data has no validation split')
-    limit: int|None = knob(None, 'int>0?', 'keep at most this many images per split (stratified); for smoke tests')
+    limit: int|None = knob(None, 'int>0?', 'keep at most this many images per split (stratified): CPU-scale runs, smoke tests')
 
 # %% ../nbs/01e_datasets.ipynb #0026
 def _size(v): return None if v is None else (v, v) if isinstance(v, int) else tuple(v)

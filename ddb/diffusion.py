@@ -18,7 +18,7 @@ from fastai.optimizer import OptimWrapper
 from fastai.data.core import DataLoaders
 from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
-from .core import knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision, fault_point
+from .core import Settings, knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision, fault_point
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_options
 from .distributed import distributed, sample_share, unwrap, is_main, barrier
 
@@ -62,8 +62,8 @@ def diffusion_config(preset:str='tiny', **overrides)->dict:
     if bad: raise ValueError(f'unknown diffusion setting(s) {bad}; settings: {sorted(cfg)}')
     return {**cfg, **overrides}
 
-@dataclass
-class DiffusionSettings:
+@dataclass(eq=False)
+class DiffusionSettings(Settings):
     "The `diffusion` section of a ddb config: what `diffusion_learner` and `train_diffusion` are given (null: the preset's value)."
     preset: str|None = knob(None, 'choice?:' + '|'.join(DIFFUSION_PRESETS), f"{' | '.join(DIFFUSION_PRESETS)}; null: mnist-cpu on CPU, paper-32/paper-64 on GPU by image size")
     steps: int|None = knob(None, 'int>0?', "training iterations; null: the preset's (paper: 100,000)")

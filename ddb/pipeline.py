@@ -7,17 +7,17 @@ from __future__ import annotations
 import copy, itertools, json, os, shutil, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .core import (training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
+from .core import (Settings, training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed, default_device, save_json, save_torch,
                       atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files, claim_folder, safe_child,
                       FolderLock, fault_point)
 from .datasets import load_data, data_fingerprint
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, resolve_config, method_recipe,
                         render_config, default_config, SECTION_KEY_RULES)
 from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
-from .sampling import generate_synthetic, synthetic_set
-from .amplifier import train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
+from .sampling import SAMPLING_FIELDS, generate_synthetic, synthetic_set
+from .amplifier import AMPLIFIER_FIELDS, train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
 from .stopping import CaptureCheck
-from .recipes import METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
+from .recipes import LEARNER_FIELDS, METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria
 from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
 from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
@@ -39,7 +39,7 @@ def in_key(sec:str, name:str, section:dict)->bool:
     if rule in ('always', 'never'): return rule == 'always'
     return changed(name) and (rule == 'changed' or changed(rule.removeprefix('changed-with:')))
 
-def _norm(o): return json.loads(json.dumps(o, default=str))
+def _norm(o): return json.loads(json.dumps(o, default=lambda v: v.as_dict() if isinstance(v, Settings) else str(v)))
 
 def stage_key(cfg:dict, stage:str, fingerprint:str, method:str|None=None)->dict:
     "What a stage's artifact depends on: the seed, the data fingerprint and the result-changing settings of the sections up to it."
@@ -205,8 +205,8 @@ def stage_sampling(self:Run):
     folder, s = self.out/'sampling', self.cfg['sampling']
     def compute():
         self.log(f"sampling: {s['n_per_class']} images per class, w = {s['guidance']}, {s['steps']} {s['scheduler']} steps")
-        generate_synthetic(self.diffusion_model, s['n_per_class'], folder/'images', s['guidance'], s['steps'], s['scheduler'],
-                           self.cfg['seed'], s['bs'], self.device, progress=not self.quiet, precision=self.cfg['precision'])
+        generate_synthetic(self.diffusion_model, s['n_per_class'], folder/'images', **{k: s[k] for k in SAMPLING_FIELDS},
+                           seed=self.cfg['seed'], device=self.device, progress=not self.quiet, precision=self.cfg['precision'])
     self.synthetic = self._timed('sampling', folder, stage_key(self.cfg, 'sampling', self.fingerprint), compute,
                                  lambda: synthetic_set(folder/'images', seed=self.cfg['seed']))
     return self.synthetic
@@ -218,7 +218,7 @@ def stage_amplifier(self:Run):
     folder, a = self.out/'amplifier', self.cfg['amplifier']
     def compute():
         self.log(f"amplifier: {a['arch']} on {len(self.synthetic.train):,} synthetic images, {a['epochs']} epochs")
-        ba = train_amplifier(self.synthetic, a['arch'], a['loss'], a['epochs'], a['bs'], a['lr'], weights=a['weights'],
+        ba = train_amplifier(self.synthetic, **{k: a[k] for k in AMPLIFIER_FIELDS},
                              seed=self.cfg['seed'], device=self.device, quiet=self.quiet, precision=self.cfg['precision'])
         if not is_main(): return   # the others trained alongside; one process scores and writes
         save_torch(dict(state=ba.model.state_dict(), size=ba.ba_size, stats=ba.ba_stats), folder/'amplifier.pth')
@@ -266,7 +266,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
     if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None: raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
     def compute():
         method = self.make_method(name, cfg['recipes'])
-        learn = debias_learner(self.data, method, r['arch'], r['bs'], r['lr'], r['wd'], r['size'], r['weights'], self.device, r['seed'], r['augment'], self.cfg['precision'])
+        learn = debias_learner(self.data, method, **{k: r[k] for k in LEARNER_FIELDS}, device=self.device, precision=self.cfg['precision'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
         with training_output(learn, name, self.quiet): fit_method(learn, r['epochs'], r['lr'])
@@ -301,7 +301,7 @@ def train_method(self:Run, name:str,   # a method of `METHODS`
     recipes = copy.deepcopy(self.cfg['recipes'])
     for k, v in changes.items():
         section, field = (recipes[name], f'recipes.{name}.{k}') if k in recipes[name] else (recipes, f'recipes.{k}')
-        if field not in FIELD_TYPES or k in METHODS: raise ConfigError(f'{field}: not a recipe setting of {name}; its own: {list(recipes[name])}')
+        if field not in FIELD_TYPES or k in METHODS: raise ConfigError(f'{field}: not a recipe setting of {name}; its own: {list(recipes[name].keys())}')
         check_value(field, v); section[k] = v
     preds = self.stage_method(name, Path(folder), recipes)
     metrics = self.method_metrics(preds)

@@ -12,7 +12,7 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.optimizer import Adam
 from fastai.vision.augment import aug_transforms
-from .core import knob, set_seed, default_device, plain_progress, with_precision
+from .core import Settings, knob, set_seed, default_device, plain_progress, with_precision
 from .data import BiasedData, DataError, biased_dls, balanced_weights, stratified_indices
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
@@ -21,10 +21,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 # %% auto #0
-__all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'AUTO_STEPS', 'AUTO_EPOCHS', 'METHOD_CLASSES', 'Method', 'RecipeSettings',
-           'default_arch', 'auto_epochs', 'debias_learner', 'augment_tfms', 'fit_method', 'split_accuracy',
-           'training_groups', 'GroupRobust', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight', 'LfF', 'LfFCallback',
-           'RecipeI', 'unbiased_shares', 'RecipeII', 'latest_of', 'merge_processes', 'ResampleEachEpoch',
+__all__ = ['ERM', 'CRITERIA', 'LABELLED_CRITERIA', 'AUTO_STEPS', 'AUTO_EPOCHS', 'LEARNER_FIELDS', 'METHOD_CLASSES', 'Method',
+           'RecipeSettings', 'default_arch', 'auto_epochs', 'debias_learner', 'augment_tfms', 'fit_method',
+           'split_accuracy', 'training_groups', 'GroupRobust', 'GroupDRO', 'JTT', 'LossEMA', 'lff_weight', 'LfF',
+           'LfFCallback', 'RecipeI', 'unbiased_shares', 'RecipeII', 'latest_of', 'merge_processes', 'ResampleEachEpoch',
            'GroupBalanced', 'PseudoGroups', 'RecipeBalanced', 'last_linear', 'head_inputs', 'fit_linear_head',
            'FrozenBody', 'DFR', 'RecipeDFR']
 
@@ -47,8 +47,8 @@ CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseu
 LABELLED_CRITERIA = ('worst_group', 'mean_group')   # need true bias labels on the validation split
 AUTO_STEPS, AUTO_EPOCHS = 1000, (2, 30)   # `epochs: null`: about this many optimizer steps, in whole epochs within these bounds
 
-@dataclass
-class RecipeSettings:
+@dataclass(eq=False)
+class RecipeSettings(Settings):
     "The shared part of the `recipes` section of a ddb config (each method's own knobs are on its class)."
     arch: str|None = knob(None, 'choice?:' + '|'.join(ARCHS[1:]), f"backbone of every method: {' | '.join(ARCHS[1:])}; null: cnn up to 32 px, else resnet18")
     size: int|None = knob(None, 'int>0?', "input size of the debiased model; null: the data's image size")
@@ -72,11 +72,11 @@ def auto_epochs(n_train:int, bs:int, steps:int=AUTO_STEPS, bounds:tuple=AUTO_EPO
     return int(np.clip(round(steps * bs / n_train), *bounds))
 
 # %% ../nbs/05_recipes.ipynb #0007
-def debias_learner(data:BiasedData, method:Method|None=None,
+def debias_learner(data:BiasedData, method:Method|None=None, *,   # the rest by name: the `recipes` fields they stand for
                    arch:str|None=RecipeSettings.arch, # see `ddb.amplifier.classifier`: 'mlp' (the literature's), 'cnn', 'cnn-gap', 'resnet18', ...; None: `default_arch`
                    bs:int=RecipeSettings.bs, lr:float=RecipeSettings.lr, wd:float=RecipeSettings.wd,
                    size:int|None=RecipeSettings.size, # input size (default: the data's)
-                   weights_file:str|None=RecipeSettings.weights, # local pretrained ResNet weights
+                   weights:str|None=RecipeSettings.weights, # local pretrained ResNet weights
                    device=None, seed:int=0,
                    augment:bool=RecipeSettings.augment, # `augment_tfms` on the training batches (photos: without it no method learns the object)
                    precision:str='auto',              # 'auto' | 'fp32' | 'bf16' (see `ddb.core.resolve_precision`)
@@ -89,13 +89,15 @@ def debias_learner(data:BiasedData, method:Method|None=None,
     stats = None if arch in ('mlp', 'cnn', 'cnn-gap') else 'imagenet'
     dls = biased_dls(data, bs, size=size, stats=stats, weights=method.weights(data), device=device, seed=seed, resize_mode='area')
     if augment: dls.train.after_batch.add(augment_tfms(size))
-    factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights_file).to(device)
+    factory = lambda: classifier(arch, data.c, size, data.train.shape[-1], weights).to(device)
     learn = plain_progress(Learner(dls, factory(), loss_func=method.loss, metrics=accuracy, cbs=method.callbacks(),
                                    opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd, decouple_wd=True)), type(method).__name__)
     with_precision(learn, precision)
     learn.method, learn.model_factory, learn.input_size, learn.input_stats, learn.lr, learn.data = method, factory, size, stats, lr, data
     method.setup(learn)
     return learn
+
+LEARNER_FIELDS = ('arch', 'bs', 'lr', 'wd', 'size', 'weights', 'seed', 'augment')   # the `recipes` fields `debias_learner` takes
 
 def augment_tfms(size:int)->list:
     "fastai's batch augmentation at `size` px: flips, crops of half the image or more (resized back), small rotations and warps, strong lighting changes."

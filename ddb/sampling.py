@@ -12,14 +12,14 @@ from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision, fault_point
+from .core import Settings, knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision, fault_point
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
 from .distributed import is_main, barrier, process_info, gather_to_main
 
 # %% auto #0
-__all__ = ['guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders', 'generate_synthetic',
-           'synthetic_set', 'show_per_class']
+__all__ = ['SAMPLING_FIELDS', 'guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders',
+           'generate_synthetic', 'synthetic_set', 'show_per_class']
 
 # %% ../nbs/03_sampling.ipynb #0005
 def guided_output(model:CondUNet, x, t, y, guidance:float):
@@ -30,8 +30,8 @@ def guided_output(model:CondUNet, x, t, y, guidance:float):
     return (1 + guidance) * cond - guidance * uncond
 
 # %% ../nbs/03_sampling.ipynb #0008
-@dataclass
-class SamplingSettings:
+@dataclass(eq=False)
+class SamplingSettings(Settings):
     "The `sampling` section of a ddb config; `sample` and `generate_synthetic` default to it."
     n_per_class: int = knob(100, 'int>0', 'synthetic images per class (paper: about 1,000)')
     guidance: float = knob(1.0, 'float>=0', "w in (1 + w) eps(x, c) - w eps(x, null); the paper's main results use w = 1")
@@ -89,7 +89,8 @@ def class_folders(dest:Path, classes:list)->list:
 def _batch_seed(seed:int, c:int, k:int)->int:
     return int.from_bytes(hashlib.sha256(f'{seed}-{c}-{k}'.encode()).digest()[:8], 'little') % 2**63
 
-def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:float=SamplingSettings.guidance,
+def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, *,   # the rest by name
+                       guidance:float=SamplingSettings.guidance,
                        steps:int=SamplingSettings.steps, scheduler:str=SamplingSettings.scheduler, seed:int=0,
                        bs:int=SamplingSettings.bs, device=None, progress:bool=True,
                        precision:str='auto')->BiasedData:
@@ -129,6 +130,8 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, guidance:
         if is_main(): write_manifest(dest, config=cfg, complete=True, counts={cl: n_per_class for cl in model.classes})
         barrier()
     return synthetic_set(dest)
+
+SAMPLING_FIELDS = ('guidance', 'steps', 'scheduler', 'bs')   # the `sampling` fields `generate_synthetic` takes (and `n_per_class`)
 
 # %% ../nbs/03_sampling.ipynb #0012
 def synthetic_set(dest:str|Path, valid_pct:float=0.1, seed:int=0)->BiasedData:
