@@ -11,14 +11,13 @@ and the README.
 """
 import argparse, time
 from pathlib import Path
-import numpy as np, pandas as pd
+import pandas as pd
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
-from fastai.callback.core import Callback
 from ddb.config import load_config
-from ddb.diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, ema_model
-from ddb.sampling import generate_synthetic
-from ddb.amplifier import AMPLIFIER_FIELDS, train_amplifier, infer_groups
+from ddb.diffusion import diffusion_learner, train_diffusion, load_diffusion
+from ddb.amplifier import infer_groups
+from ddb.analysis import DiffusionSnapshots, detection_from_model
 from ddb.stopping import CaptureCheck
 from ddb.pipeline import Run
 
@@ -36,30 +35,20 @@ run = Run(cfg, work, quiet=True); run.stage_data()
 d, s, amp, data = run.cfg['diffusion'], run.cfg['sampling'], run.cfg['amplifier'], run.data
 t0 = time.time()
 
-class Snapshot(Callback):
-    "Save the EMA model after every epoch (snapshots/<step>)."
-    order = 96
-    def after_epoch(self):
-        step = (self.epoch + 1) * self.learn.steps_per_epoch
-        save_diffusion(ema_model(self.learn), work/'snapshots'/f'{step}', steps=step)
-
 checks_csv = out/'capture_checks.csv'
 if not (work/'snapshots'/str(d['steps'])).exists():
     learn = diffusion_learner(data, d['preset'], device=run.device, seed=cfg['seed'], **{k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')})
     check = CaptureCheck(data.train, threshold=None, guidance=s['guidance'], seed=cfg['seed'], true_conflicting=data.train.conflicting, log=print)
-    with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[check, Snapshot()])
+    with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[check, DiffusionSnapshots(work/'snapshots')])
     check.table().to_csv(checks_csv, index=False)
 print(f'diffusion + checks: {time.time() - t0:.0f} s', flush=True)
 
 def evaluate(step, sampler='ddpm', n_steps=None, n_per_class=None, recipe=False):
     n_steps, n_per_class = n_steps or s['steps'], n_per_class or s['n_per_class']
     model = load_diffusion(work/'snapshots'/str(step), run.device)
-    t = time.time()
-    synth = generate_synthetic(model, n_per_class, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', guidance=s['guidance'],
-                               steps=n_steps, scheduler=sampler, seed=cfg['seed'], bs=s['bs'], device=run.device, progress=False)
-    sample_s = time.time() - t
-    ba = train_amplifier(synth, **{k: amp[k] for k in AMPLIFIER_FIELDS}, seed=cfg['seed'], device=run.device)
-    g = infer_groups(ba, data.train, amp['rule'], amp['topk'])
+    d = detection_from_model(model, data, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', amp, n_per_class, seed=cfg['seed'],
+                             device=run.device, guidance=s['guidance'], steps=n_steps, scheduler=sampler, bs=s['bs'])
+    ba, g, sample_s = d.amplifier, d.groups, d.sample_s
     det = g.detection(data.train.conflicting)
     row = dict(step=step, sampler=sampler, sample_steps=n_steps, n_per_class=n_per_class,
                unet_evals=n_steps * n_per_class * len(data.classes) * (2 if s['guidance'] else 1), sample_s=round(sample_s, 1),

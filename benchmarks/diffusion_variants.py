@@ -11,11 +11,9 @@ real training set is recorded. Not a test: about 5-10 minutes per variant on 2 c
 import argparse, json, time
 from pathlib import Path
 import pandas as pd
-from fastai.callback.core import Callback
 from ddb.config import load_config
-from ddb.diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion, ema_model
-from ddb.sampling import generate_synthetic
-from ddb.amplifier import AMPLIFIER_FIELDS, train_amplifier, infer_groups
+from ddb.analysis import DiffusionSnapshots, detection_from_model
+from ddb.diffusion import diffusion_learner, train_diffusion, load_diffusion
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -30,24 +28,17 @@ cfg = load_config('cmnist-long', [f'seed={a.seed}'])
 work = Path(a.work)/f'{a.name}-{a.steps}-s{a.seed}'
 run = Run(cfg, Path(a.work)/f'data-s{a.seed}', quiet=True); run.stage_data(); data, amp = run.data, run.cfg['amplifier']
 
-class Snapshot(Callback):
-    order = 96
-    def after_epoch(self):
-        step = (self.epoch + 1) * self.learn.steps_per_epoch
-        if step in snaps: save_diffusion(ema_model(self.learn), work/'snapshots'/f'{step}', steps=step)
-
 t0 = time.time()
 if not (work/'snapshots'/str(snaps[-1])).exists():
     learn = diffusion_learner(data, 'mnist-cpu', seed=a.seed, steps_per_epoch=a.steps // 20, precision=a.precision, **{**variant, 'steps': a.steps})
-    with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[Snapshot()])
+    with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[DiffusionSnapshots(work/'snapshots', snaps)])
 train_s = time.time() - t0
 rows = []
 for step in snaps:
     model = load_diffusion(work/'snapshots'/str(step), run.device)
-    synth = generate_synthetic(model, 100, work/'samples'/f'{step}-25', guidance=1.0, steps=25, scheduler='ddpm', seed=a.seed, bs=250,
-                               device=run.device, progress=False, precision=a.precision)
-    ba = train_amplifier(synth, **{k: amp[k] for k in AMPLIFIER_FIELDS}, seed=a.seed, device=run.device)
-    det = infer_groups(ba, data.train, amp['rule'], amp['topk']).detection(data.train.conflicting)
+    groups = detection_from_model(model, data, work/'samples'/f'{step}-25', amp, 100, seed=a.seed, device=run.device, precision=a.precision,
+                                  guidance=1.0, steps=25, scheduler='ddpm', bs=250).groups
+    det = groups.detection(data.train.conflicting)
     rows.append(dict(variant=a.name, settings=a.set, precision=a.precision, total_steps=a.steps, seed=a.seed, step=step,
                      train_s=round(train_s, 1), auroc=round(det['auroc'], 4), ap=round(det['ap'], 4), n_flagged=det['n_flagged']))
     print(rows[-1], flush=True)

@@ -13,7 +13,7 @@ native bf16 that measures what `precision: bf16` buys there.
 
 Writes `benchmarks/gpu_check.csv` (`--out` to change it); one row per (preset, stage).
 """
-import argparse, time, tempfile
+import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, yaml
 from ddb.core import default_device, set_seed, resolve_precision

@@ -9,13 +9,12 @@ on them and score the real training set (bias labels used only for the AUROC). N
 The models come from `benchmarks/fast_runs.py` (`ddb run cmnist`, seed 0; and `--preset cmnist-long`); a row
 already in the CSV is not measured again.
 """
-import argparse, time
+import argparse
 from pathlib import Path
 import pandas as pd
 from ddb.config import load_config
+from ddb.analysis import detection_from_model
 from ddb.diffusion import load_diffusion
-from ddb.sampling import generate_synthetic
-from ddb.amplifier import AMPLIFIER_FIELDS, train_amplifier, infer_groups
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -30,12 +29,9 @@ for spec in a.models:
     model = load_diffusion(folder, run.device)
     for w in (float(v) for v in a.w.split(',')):
         if any(r['model'] == name and r['w'] == w and r['n_per_class'] == a.n for r in rows): continue   # measured already
-        t0 = time.time()
-        synth = generate_synthetic(model, a.n, Path(a.work)/f'{name}-w{w:g}-n{a.n}', guidance=w, steps=a.steps, scheduler='ddpm', seed=0,
-                                   bs=250, device=run.device, progress=False)
-        sample_s = time.time() - t0
-        ba = train_amplifier(synth, **{k: amp[k] for k in AMPLIFIER_FIELDS}, seed=0, device=run.device)
-        det = infer_groups(ba, data.train, amp['rule'], amp['topk']).detection(data.train.conflicting)
+        d = detection_from_model(model, data, Path(a.work)/f'{name}-w{w:g}-n{a.n}', amp, a.n, device=run.device, guidance=w, steps=a.steps,
+                                 scheduler='ddpm', bs=250)
+        sample_s, det = d.sample_s, d.groups.detection(data.train.conflicting)
         rows.append(dict(model=name, w=w, n_per_class=a.n, sample_steps=a.steps, sample_s=round(sample_s, 1), auroc=round(det['auroc'], 4),
                          ap=round(det['ap'], 4), n_flagged=det['n_flagged'], precision=round(det['precision'], 3), recall=round(det['recall'], 3)))
         print(rows[-1], flush=True)

@@ -10,7 +10,7 @@ process's peak RSS. Flat means the images are never all held at once.
 
 Writes `benchmarks/lazy_rss.csv`.
 """
-import argparse, json, resource, subprocess, sys, tempfile, time
+import argparse, json, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image

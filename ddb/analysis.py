@@ -12,11 +12,17 @@ from sklearn.metrics import roc_auc_score, average_precision_score
 from .core import image_grid
 from .data import BiasedData, BiasedSplit, DataError
 from .models import predict_logits
-from .amplifier import BiasScores, train_amplifier, bias_scores
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from fastai.learner import Learner
+from .amplifier import AMPLIFIER_FIELDS, BiasScores, InferredGroups, train_amplifier, bias_scores, infer_groups
+from .diffusion import CondUNet, ema_model, save_diffusion
+from .sampling import generate_synthetic
 
 # %% auto #0
 __all__ = ['AMPLIFIER_SOURCES', 'AmplifierExplorer', 'bias_capture', 'DetectionTracker', 'memorisation_curves',
-           'plot_memorisation']
+           'plot_memorisation', 'DiffusionSnapshots', 'ModelDetection', 'detection_from_model']
 
 # %% ../nbs/04b_analysis.ipynb #0031
 class AmplifierExplorer:
@@ -120,3 +126,32 @@ def plot_memorisation(curves, metric:str='auroc', ax=None):
     ax.set_xlabel('training step'); ax.set_ylabel(f'detection {metric.upper()} (real train set)')
     ax.set_title(f'mean ± std over {n} seed{"s" * (n > 1)}', fontsize=9); ax.legend(); ax.grid(alpha=.3)
     return ax.figure
+
+# %% ../nbs/04b_analysis.ipynb #9001
+class DiffusionSnapshots(Callback):
+    "Save the EMA diffusion model as `folder/<step>` after each epoch that ends at one of `steps` (every epoch when `None`)."
+    order = 96   # after the EMA update
+    def __init__(self, folder:str|Path, steps=None): self.folder, self.steps = Path(folder), None if steps is None else set(steps)
+    def after_epoch(self):
+        step = (self.epoch + 1) * self.learn.steps_per_epoch
+        if self.steps is None or step in self.steps: save_diffusion(ema_model(self.learn), self.folder/str(step), steps=step)
+
+@dataclass
+class ModelDetection:
+    "What `detection_from_model` made: the synthetic set, the amplifier trained on it, the real training split's groups, and the sampling time."
+    synth: BiasedData
+    amplifier: Learner
+    groups: InferredGroups
+    sample_s: float
+
+def detection_from_model(model:CondUNet, real:BiasedData, dest:str|Path,
+                         amplifier:dict,           # a run's `amplifier` section (its arch, loss, epochs, ..., rule, topk)
+                         n_per_class:int, seed:int=0, device=None, precision:str='auto',
+                         **sampling,               # `generate_synthetic`'s guidance, steps, scheduler, bs
+                        )->ModelDetection:
+    "Sample `n_per_class` images per class into `dest` (resumable), train the amplifier on them, flag `real`'s training split."
+    t0 = time.time()
+    synth = generate_synthetic(model, n_per_class, dest, seed=seed, device=device, progress=False, precision=precision, **sampling)
+    sample_s = time.time() - t0
+    ba = train_amplifier(synth, **{k: amplifier[k] for k in AMPLIFIER_FIELDS}, seed=seed, device=device, precision=precision)
+    return ModelDetection(synth, ba, infer_groups(ba, real.train, amplifier['rule'], amplifier['topk']), sample_s)
