@@ -75,6 +75,7 @@ def _noisy_jpeg(path, im, rng):
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.fromarray(np.clip(im + rng.integers(0, 25, im.shape), 0, 255).astype(np.uint8)).save(path, quality=95)
 
+# %% ../nbs/99_testing.ipynb #9000
 def toy_urbancars(root, n:int=8, n_test:int=2, size:int=24, seed:int=0):
     """A tiny UrbanCars (Whac-A-Mole layout) under `root/urbancars`: per car class, `n` training images with both
     shortcuts aligned and one in each other (background, object) group; `n_test` per group in val and test.

@@ -44,6 +44,7 @@ class AmplifierSettings(Settings):
     topk: float = knob(0.01, 'float(0,1]', 'share flagged per class by rule topk')
     weights: str|None = knob(None, 'path?', "ResNet weights: 'imagenet' (torchvision's, via the torch cache) or a local file")
 
+# %% ../nbs/04_amplifier.ipynb #9000
 def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedData to train on)
                     arch:str=AmplifierSettings.arch, # see `classifier`
                     *,                       # the rest by name

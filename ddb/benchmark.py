@@ -69,6 +69,7 @@ def metric_table(results:pd.DataFrame, metric:str='unbiased_acc')->pd.DataFrame:
     t.index.name = 'method'
     return t
 
+# %% ../nbs/08_benchmark.ipynb #9000
 def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc',
                      all_metrics:bool=True, # end with every metric of every (backbone, ratio, method)
                     )->str:
@@ -125,6 +126,7 @@ def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
 
 UNLABELLED_METRICS = ('worst_group_acc', 'avg_acc')   # what a run without bias labels reports (its worst group is the worst class)
 
+# %% ../nbs/08_benchmark.ipynb #9001
 def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a loaded config
                   methods=METHODS,             # method names
                   conflict_pcts=(0.5, 1, 2, 5),# percent of bias-conflicting training images (sets data.conflict_pct)
@@ -228,6 +230,7 @@ class Tuning:
     table_md: str
     out: Path
 
+# %% ../nbs/08_benchmark.ipynb #9002
 def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded config
                method:str,             # the method to tune
                grid:dict,              # hyper-parameter -> values: fields of recipes.<method> (lr and wd too), or bs, epochs
@@ -277,7 +280,7 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
         with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
         return Tuning(res, best, sets, md, out)
 
-# %% ../nbs/08_benchmark.ipynb #9001
+# %% ../nbs/08_benchmark.ipynb #9101
 KNOB_GRIDS = {'lff': {'q': [0.5, 0.7, 0.9]}, 'jtt': {'up': [20, 50, 100]}, 'groupdro': {'eta': [0.001, 0.01, 0.1]},
               'ddb1': {'eta': [0.001, 0.01, 0.1]}, 'ddb2': {'sharpen': [1, 2, 4]}, 'dfr': {'C': [0.1, 1, 10]}, 'ddb-dfr': {'C': [0.1, 1, 10]}}
 LR_STEPS = (1/3, 1, 3)   # a method without a knob of its own (erm, balanced, ddb-balanced) sweeps its learning rate

@@ -61,6 +61,7 @@ def _parser()->argparse.ArgumentParser:
     s.add_argument('--split', default='test', choices=('test', 'valid'))
     return p
 
+# %% ../nbs/09_cli.ipynb #9000
 def _aligned(spec:str|None)->dict|None:
     "`--aligned a=x,b=y` as a dict."
     if spec is None: return None
@@ -93,6 +94,7 @@ def _preset_list()->str:
         return f'{name:15} {about}' + ('' if p.parent == PRESET_DIR else f' ({p})')
     return '\n'.join(line(name, p) for name, p in preset_files().items())
 
+# %% ../nbs/09_cli.ipynb #9001
 def main(argv=None)->int:
     "Entry point of the `ddb` console command."
     args = _parser().parse_args(argv)

@@ -67,6 +67,7 @@ def _tag(im, tag)->tuple:
     v = getattr(im, 'tag_v2', {}).get(tag, ())
     return tuple(v) if isinstance(v, (tuple, list)) else (v,)
 
+# %% ../nbs/01_data.ipynb #9000
 def read_image(path:str|Path,         # image file
                size:tuple|None=None,  # (height, width) to resize to; `None` keeps the file's size
                mode:str|None=None,    # PIL mode to convert to ('RGB', 'L'); `None` keeps the file's mode (16-bit grey becomes 'L')
@@ -124,6 +125,7 @@ def image_files(folder:str|Path, recurse:bool=True)->list:
 # %% ../nbs/01_data.ipynb #0009
 IN_MEMORY_BYTES = 512 * 2**20  # splits smaller than this are decoded once and kept in memory
 
+# %% ../nbs/01_data.ipynb #9001
 class BiasedSplit:
     "One split of a biased dataset: images, class targets and (when known) bias labels."
     def __init__(self,
@@ -238,6 +240,7 @@ def subset(self:BiasedSplit, idxs, name:str|None=None)->BiasedSplit:
     res._conflicting = None if self._conflicting is None else self._conflicting[idxs]
     return res
 
+# %% ../nbs/01_data.ipynb #9002
 @patch
 def __repr__(self:BiasedSplit):
     shape = 'x'.join(map(str, self.shape)) if self.shape is not None else '?'

@@ -95,6 +95,7 @@ def page_notebook(nb:dict)->dict:
     page['cells'] = cells
     return nbformat.from_dict(page)
 
+# %% ../nbs/12_docs.ipynb #9000
 def render_page(nb:dict, nav:str='')->str:
     "One notebook (processed by `nbdev-proc-nbs`) as a standalone HTML page."
     import html

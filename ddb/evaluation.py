@@ -118,6 +118,7 @@ def score_predictions(predictions:str|Path|pd.DataFrame,  # a run's predictions_
 # %% ../nbs/06_evaluation.ipynb #0012
 PSEUDO_CRITERIA = tuple(c for c in CRITERIA if 'pseudo' in c or 'predicted' in c)   # need the amplifier's groups
 
+# %% ../nbs/06_evaluation.ipynb #9000
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
     order = 70

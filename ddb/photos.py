@@ -47,6 +47,7 @@ def _scene_file(share:Path, scene:str)->Path:
         except ValueError: return 0
     return min(files, key=lambda f: abs(width(f) - 1920))
 
+# %% ../nbs/01a_photos.ipynb #9000
 def photo_sources(root:str|Path|None=None)->dict:
     "The bird cut-outs (name -> file, water birds first) and the water and land scene files."
     share = photos_root(root)

@@ -137,6 +137,7 @@ class Run:
         "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
         if self.lock is not None: self.lock.release()
 
+# %% ../nbs/07_pipeline.ipynb #9000
 def _check_out(cfg:dict, out:Path):
     "Refuse an output folder inside a folder the data is read from: ddb's own images would be read as data on the next run."
     for k, v in cfg['data'].items():
@@ -279,6 +280,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
     return self._timed(f'recipes/{name}', folder, stage_key(cfg, 'recipes', self.fingerprint, name), compute,
                        lambda: _load_preds(folder/'preds.npy', len(self.eval_split)))
 
+# %% ../nbs/07_pipeline.ipynb #9001
 def _load_preds(path:Path, n:int)->np.ndarray:
     p = np.load(path)   # allow_pickle stays False
     if p.shape != (n,) or p.dtype.kind not in 'iu': raise CorruptFileError(f'{path}: {p.dtype} {p.shape}, expected {n} class indices')

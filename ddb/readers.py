@@ -247,6 +247,7 @@ def _wnid_files(folder):
         files += fs; ys += [y] * len(fs)
     return files, ys
 
+# %% ../nbs/01c_readers.ipynb #9000
 def imagenet9(root:str|Path,                  # ImageNet: train/<wnid>/ and val/<wnid>/
               clusters:str|Path|None=None,    # ReBias's 9class_imagenet_val.csv (default: <root>/9class_imagenet_val.csv, if there)
               bias:str='cluster1',            # which texture clustering is the test's bias label
@@ -313,6 +314,7 @@ def from_folders(train_dir:str|Path,              # <train_dir>/<class>/<image>
 # %% ../nbs/01c_readers.ipynb #0062
 SPLIT_NAMES = {'train': 'train', 'valid': 'valid', 'val': 'valid', 'validation': 'valid', 'test': 'test', '0': 'train', '1': 'valid', '2': 'test'}
 
+# %% ../nbs/01c_readers.ipynb #9001
 def from_csv(csv:str|Path,                    # one row per image
              image_root:str|Path|None=None,   # file paths are relative to this (default: the CSV's folder)
              file_col:str='file', label_col:str='label',

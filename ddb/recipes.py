@@ -150,6 +150,7 @@ class GroupRobust(Method):
         self.q = q / q.sum()
         return (self.q * lg)[present].sum()
 
+# %% ../nbs/05_recipes.ipynb #9000
 @dataclass(eq=False, repr=False)
 class GroupDRO(GroupRobust):
     "Group DRO over per-sample `groups` of the training split (default: the true (class, bias) groups)."
@@ -251,6 +252,7 @@ def unbiased_shares(w, targets, n_classes:int)->torch.Tensor:
     v = aligned_share * (1 - w) / aligned.clamp(min=1e-8)[t] + (1 - aligned_share) * w / flagged.clamp(min=1e-8)[t]
     return (n[t] * v).detach()
 
+# %% ../nbs/05_recipes.ipynb #9001
 @dataclass(eq=False, repr=False)
 class RecipeII(Method):
     "DDB Recipe II: LfF-style weights from the frozen amplifier's per-sample loss."
@@ -288,6 +290,7 @@ class RecipeII(Method):
         self.ema_d.update(ce, idx)
         return ce.mean() if self.weighting == 'sample' else (self.sample_weights(idx) * ce).mean()
 
+# %% ../nbs/05_recipes.ipynb #9002
 def latest_of(avgs, lasts, seens)->tuple:
     "Per sample, the value of the copy that folded it in last: `(avg, last, seen)` from several processes' stacked copies."
     pick = lasts.argmax(0, keepdim=True)
@@ -308,7 +311,7 @@ class ResampleEachEpoch(Callback):
         merge_processes(self.recipe.ema_d)
         self.learn.dls.train.weights = self.recipe.sample_weights().double().cpu()   # read when the epoch's batches are drawn
 
-# %% ../nbs/05_recipes.ipynb #9001
+# %% ../nbs/05_recipes.ipynb #9101
 @dataclass(eq=False, repr=False)
 class GroupBalanced(Method):
     "ERM on a loader that draws every group equally often (default: the true (class, bias) groups, an oracle)."
@@ -341,6 +344,7 @@ def head_inputs(model:torch.nn.Module, split, size:int|None=None, stats=None)->n
     finally: hook.remove()
     return torch.cat(feats).numpy()
 
+# %% ../nbs/05_recipes.ipynb #9004
 def fit_linear_head(head:torch.nn.Linear, x, y, sample_weight=None, C:float=1.0):
     "Set `head` to a multinomial logistic regression (sklearn, L2, inputs standardised) fitted on features `x` and labels `y`."
     scaler = StandardScaler().fit(x)
@@ -357,6 +361,7 @@ class FrozenBody(Callback):
     order = 10   # after fastai's `TrainEvalCallback` puts it in training mode
     def before_train(self): self.learn.model.eval()
 
+# %% ../nbs/05_recipes.ipynb #9005
 @dataclass(eq=False, repr=False)
 class DFR(Method):
     "Deep feature reweighting: ERM without a held-out part of the training split, then the final layer refitted on that part's features, group-balanced (default: true groups, an oracle)."

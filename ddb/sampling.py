@@ -46,6 +46,7 @@ def make_scheduler(model:CondUNet, scheduler:str|SchedulerMixin=SamplingSettings
     if scheduler not in kinds: raise ValueError(f"scheduler must be 'ddim', 'ddpm' or a diffusers scheduler, got {scheduler!r}")
     return kinds[scheduler].from_config(model.scheduler.config)
 
+# %% ../nbs/03_sampling.ipynb #9000
 @torch.inference_mode()
 def sample(model:CondUNet,
            labels,                      # class index per image to generate
@@ -89,6 +90,7 @@ def class_folders(dest:Path, classes:list)->list:
 def _batch_seed(seed:int, c:int, k:int)->int:
     return int.from_bytes(hashlib.sha256(f'{seed}-{c}-{k}'.encode()).digest()[:8], 'little') % 2**63
 
+# %% ../nbs/03_sampling.ipynb #9001
 def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, *,   # the rest by name
                        guidance:float=SamplingSettings.guidance,
                        steps:int=SamplingSettings.steps, scheduler:str=SamplingSettings.scheduler, seed:int=0,
@@ -131,6 +133,7 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, *,   # th
         barrier()
     return synthetic_set(dest)
 
+# %% ../nbs/03_sampling.ipynb #9002
 SAMPLING_FIELDS = ('guidance', 'steps', 'scheduler', 'bs')   # the `sampling` fields `generate_synthetic` takes (and `n_per_class`)
 
 # %% ../nbs/03_sampling.ipynb #0012

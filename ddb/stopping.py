@@ -46,6 +46,7 @@ def compare_checks(scores, flags, prev=None, true_conflicting=None)->dict:
                 spearman=None if prev is None else float(spearmanr(scores.ce, prev[1]).statistic),
                 auroc=None if t is None or t.all() or not t.any() else float(roc_auc_score(t, scores.ce)))
 
+# %% ../nbs/04a_stopping.ipynb #9000
 class CaptureCheck(Callback):
     "Stop diffusion training when a quick amplifier's flags on the real training set stop changing (see above)."
     order = 95   # after the EMA update and the checkpoint of the epoch
