@@ -4,11 +4,11 @@
 
 # %% ../nbs/06b_report.ipynb #0002
 from __future__ import annotations
-import resource
+import json, resource
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
-from .core import atomic_path
+from .core import atomic_path, load_json
 from .data import BiasedData, BiasedSplit, show_aligned_conflicting
 from .sampling import show_per_class
 from .amplifier import InferredGroups, plot_scores, show_suspected
@@ -16,7 +16,7 @@ from .evaluation import METRICS, plot_group_accuracy
 
 # %% auto #0
 __all__ = ['results_table', 'md_table', 'save_figure', 'peak_rss_mb', 'write_predictions', 'write_suspected', 'write_csv',
-           'report_figures', 'choice_line', 'write_report']
+           'report_figures', 'choice_line', 'write_report', 'compare_runs']
 
 # %% ../nbs/06b_report.ipynb #0005
 def results_table(metrics:dict)->pd.DataFrame:
@@ -118,3 +118,32 @@ def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_t
               '## Figures', ''] + [f'![{Path(f).stem}]({f})' for f in figures] + ['', '## Config', '', '```yaml', config_text.rstrip(), '```', '']
     with atomic_path(Path(out)/'report.md') as tmp: tmp.write_text('\n'.join(lines))
     return Path(out)/'report.md'
+
+# %% ../nbs/06b_report.ipynb #9003
+def _flat(d:dict, where:str='')->dict:
+    "Nested mappings as dotted name -> value."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict): out.update(_flat(v, f'{where}{k}.'))
+        else: out[f'{where}{k}'] = v
+    return out
+
+def _round(v, digits:int): return None if v is None else round(v, digits)
+
+def compare_runs(folders)->tuple:
+    "(one row per run and method: accuracies in %, detection AUROC, total seconds; the settings that differ, one column per run)."
+    metrics = {}
+    for f in map(Path, folders):
+        if not (f/'metrics.json').is_file(): raise FileNotFoundError(f'{f}: no metrics.json; ddb compare reads run folders that ran to the end')
+        metrics[f] = load_json(f/'metrics.json')
+    names = [f.name for f in metrics]
+    labels = names if len(set(names)) == len(names) else [str(f) for f in metrics]   # folder names, or whole paths where two share one
+    rows = [dict(run=label, method=method, **{k: round(100 * r[k], 1) for k in METRICS if r.get(k) is not None},
+                 detect_auroc=_round((m.get('detection') or {}).get('auroc'), 4), total_s=m.get('total_s'))
+            for label, m in zip(labels, metrics.values()) for method, r in m['methods'].items()]
+    cfgs = {label: _flat(m.get('config') or {}) for label, m in zip(labels, metrics.values())}
+    fields = dict.fromkeys(k for c in cfgs.values() for k in c)
+    def differs(k): return len({json.dumps(c.get(k, '(not set)'), sort_keys=True) for c in cfgs.values()}) > 1
+    diff = pd.DataFrame({label: [str(c.get(k, '(not set)')) for k in fields if differs(k)] for label, c in cfgs.items()},
+                        index=pd.Index([k for k in fields if differs(k)], name='setting'))
+    return pd.DataFrame(rows).set_index(['run', 'method']), diff
