@@ -1,26 +1,28 @@
-"""What JTT's first stage finds on waterbirds-mini: its error set (the training photos its ERM model misclassifies after
+"""What JTT's first stage finds (on waterbirds-mini, or any preset with bias labels): its error set (the training photos its ERM model misclassifies after
 `first_epochs`, the set JTT upsamples) against the true bias-conflicting photos, per backbone, share and seed, with the
 preset's recipe settings (augmentation on). Set beside the amplifier's flags, it says whether DDB's detection gives
 Recipe I better groups than JTT gets, or whether the two differ only in how they retrain. Bias labels are read here to
 measure, never to train. A few minutes. Not a test: the numbers go in `11_results`.
 
-    python benchmarks/photo_jtt_errors.py [--archs cnn-gap,resnet18] [--pcts 2,5] [--seeds 3] [--out benchmarks/waterbirds-mini]
+    python benchmarks/photo_jtt_errors.py [--config waterbirds-mini] [--archs cnn-gap,resnet18] [--pcts 2,5] [--seeds 3]
+        [--out benchmarks/waterbirds-mini]
+    python benchmarks/photo_jtt_errors.py --config cfmnist --archs cnn --pcts 1,2 --out benchmarks/cfmnist
 """
 import argparse, time
 from pathlib import Path
 import pandas as pd
-from ddb.photos import waterbirds_mini
+from ddb.datasets import load_data
 from ddb.recipes import JTT, LEARNER_FIELDS, debias_learner
 from ddb.config import load_config
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--archs', default='cnn-gap,resnet18'); p.add_argument('--pcts', default='2,5')
+p.add_argument('--config', default='waterbirds-mini'); p.add_argument('--archs', default='cnn-gap,resnet18'); p.add_argument('--pcts', default='2,5')
 p.add_argument('--seeds', type=int, default=3); p.add_argument('--out', default='benchmarks/waterbirds-mini')
 a = p.parse_args()
-cfg = load_config('waterbirds-mini'); r, first_epochs = cfg['recipes'], cfg['recipes']['jtt']['first_epochs']
+cfg = load_config(a.config); r, first_epochs = cfg['recipes'], cfg['recipes']['jtt']['first_epochs']
 rows = []
 for pct in (float(v) for v in a.pcts.split(',')):
-    data = waterbirds_mini(pct, size=cfg['data']['load_size'])
+    data = load_data(load_config(cfg, changes={'data.conflict_pct': pct}).data, cfg.seed)
     conflicting = data.train.conflicting.astype(bool)
     for arch in a.archs.split(','):
         for seed in range(a.seeds):

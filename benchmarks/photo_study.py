@@ -4,7 +4,8 @@ trained on the real set (CE or GCE) memorises them. Reuses a run folder's cached
 samples, amplifier); computes them when missing. Not a test: the numbers go in the README.
 
     python benchmarks/photo_study.py [--run runs/waterbirds-mini] [--config waterbirds-mini] [--seeds 3] [--steps N]
-        [--out benchmarks/waterbirds-mini]
+        [--out benchmarks/waterbirds-mini] [--json photo_study.json]
+    python benchmarks/photo_study.py --run runs/cfmnist --config cfmnist --steps 1200 --out benchmarks/cfmnist --json study.json
 """
 import argparse, json, time
 from pathlib import Path
@@ -21,6 +22,7 @@ p.add_argument('--run', default='runs/waterbirds-mini'); p.add_argument('--confi
 p.add_argument('--seeds', type=int, default=3); p.add_argument('--out', default='benchmarks/waterbirds-mini')
 p.add_argument('--steps', type=int, default=None, help="training steps of every amplifier (default: the preset amplifier's epochs on the real set)")
 p.add_argument('--set', nargs='*', default=[], help='config overrides, as for ddb run')
+p.add_argument('--json', default='photo_study.json', help='the summary file written in --out')
 a = p.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
 t0 = time.time()
@@ -41,5 +43,5 @@ detection = detection_report(run.scores, run.data.train.conflicting, run.pseudo)
 last = curves[curves.step == curves.step.max()].groupby('amplifier', sort=False)[['auroc', 'ap']].agg(['mean', 'std']).round(4)
 summary = dict(run=str(a.run), capture=capture, steps=steps, every=every, seeds=a.seeds,
                final=json.loads(last.to_json(orient='index')), detection=detection, minutes=round((time.time() - t0) / 60, 1))
-save_json(summary, out/'photo_study.json')
+save_json(summary, out/a.json)
 print(json.dumps(summary, indent=1))
