@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from .core import atomic_path, load_json
+from .config import _leaves   # nested mappings as dotted name -> value, as configs are validated
 from .data import BiasedData, BiasedSplit, show_aligned_conflicting
 from .sampling import show_per_class
 from .amplifier import InferredGroups, plot_scores, show_suspected
@@ -120,14 +121,6 @@ def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_t
     return Path(out)/'report.md'
 
 # %% ../nbs/06b_report.ipynb #9003
-def _flat(d:dict, where:str='')->dict:
-    "Nested mappings as dotted name -> value."
-    out = {}
-    for k, v in d.items():
-        if isinstance(v, dict): out.update(_flat(v, f'{where}{k}.'))
-        else: out[f'{where}{k}'] = v
-    return out
-
 def _round(v, digits:int): return None if v is None else round(v, digits)
 
 def compare_runs(folders)->tuple:
@@ -141,7 +134,7 @@ def compare_runs(folders)->tuple:
     rows = [dict(run=label, method=method, **{k: round(100 * r[k], 1) for k in METRICS if r.get(k) is not None},
                  detect_auroc=_round((m.get('detection') or {}).get('auroc'), 4), total_s=m.get('total_s'))
             for label, m in zip(labels, metrics.values()) for method, r in m['methods'].items()]
-    cfgs = {label: _flat(m.get('config') or {}) for label, m in zip(labels, metrics.values())}
+    cfgs = {label: _leaves(m.get('config') or {}) for label, m in zip(labels, metrics.values())}
     fields = dict.fromkeys(k for c in cfgs.values() for k in c)
     def differs(k): return len({json.dumps(c.get(k, '(not set)'), sort_keys=True) for c in cfgs.values()}) > 1
     diff = pd.DataFrame({label: [str(c.get(k, '(not set)')) for k in fields if differs(k)] for label, c in cfgs.items()},
