@@ -33,9 +33,17 @@ def start_processes(device:torch.device, hours:float=24)->None:
     PartialState(cpu=torch.device(device).type == 'cpu', timeout=timedelta(hours=hours))
     atexit.register(end_processes)
 
-def end_processes()->None:
-    "Leave the process group (at exit, registered by `start_processes`), so that the process ends cleanly."
-    if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
+def end_processes(wait_s:float=600)->None:
+    "Leave the process group together (at exit, registered by `start_processes`), so that every process ends cleanly."
+    if not (torch.distributed.is_available() and torch.distributed.is_initialized()): return
+    # A process that closes its connections while another still exchanges over them makes gloo abort the other
+    # (SIGABRT) on a busy machine; so all wait for each other first. A process that never arrives (it failed, and
+    # the launcher stops the rest anyway) only delays the exit by `wait_s`.
+    try:
+        if torch.distributed.get_backend() == 'gloo': torch.distributed.monitored_barrier(timeout=timedelta(seconds=wait_s))
+        else: torch.distributed.barrier()
+    except RuntimeError: pass
+    torch.distributed.destroy_process_group()
 
 def _group()->bool: return process_info()[1] > 1 and torch.distributed.is_initialized()
 
