@@ -12,9 +12,9 @@ import matplotlib.pyplot as plt
 from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name, FolderLock
 from .models import ARCHS
 from .recipes import CRITERIA
-from .evaluation import METRICS
+from .evaluation import SUMMARY_METRICS
 from .config import METHODS, ConfigError, load_config, yaml_value
-from .report import md_table, save_figure
+from .report import md_table, save_figure, write_html
 from .pipeline import run_pipeline, GROUP_ORACLES, setting_name, pick_setting, train_grid
 
 # %% auto #0
@@ -79,7 +79,7 @@ def benchmark_tables(results:pd.DataFrame, metric:str='unbiased_acc',
         n = r.seed.nunique()
         out += [f'### {bb}: {metric} (%), mean ± std over {n} seed{"s" * (n > 1)}', '', md_table(metric_table(r, metric)), '']
     if not all_metrics: return '\n'.join(out)
-    full = pd.concat({m: _pm(results.groupby(['backbone', 'conflict_pct', 'method'], sort=False)[m]) for m in (*METRICS, 'weighted_acc') if m in results}, axis=1)
+    full = pd.concat({m: _pm(results.groupby(['backbone', 'conflict_pct', 'method'], sort=False)[m]) for m in SUMMARY_METRICS if m in results}, axis=1)
     full.index = [f'{b} {c:g}% {m}' for b, c, m in full.index]; full.index.name = 'backbone ratio method'
     return '\n'.join(out + ['### All metrics (%)', '', md_table(full), ''])
 
@@ -124,7 +124,7 @@ def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
     kept = old[~ko.isin(kn)].assign(_at=np.flatnonzero(~ko.isin(kn)))
     return pd.concat([kept, new], ignore_index=True).sort_values('_at', kind='stable').drop(columns='_at').reset_index(drop=True)
 
-UNLABELLED_METRICS = ('worst_group_acc', 'avg_acc')   # what a run without bias labels reports (its worst group is the worst class)
+UNLABELLED_METRICS = ('worst_class_acc', 'avg_acc')   # what a run without bias labels reports
 
 # %% ../nbs/08_benchmark.ipynb #9001
 def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a loaded config
@@ -136,15 +136,15 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                   overrides=(),                # 'key=value' config overrides
                   quiet:bool=True,
                   merge:bool=False,            # keep the rows of out/results.csv that this call does not measure again
-                  metric:str|None=None,        # the headline of results.md and results.png (Waterbirds: worst_group_acc); None: unbiased_acc, or the worst class without bias labels
+                  metric:str|None=None,        # the headline of results.md and results.png (Waterbirds: worst_group_acc); None: unbiased_acc, or worst_class_acc without bias labels
                   tune:bool=False,             # per ratio and backbone, each method's `tune_grid` at the first seed, the point picked on validation
                  )->Benchmark:
-    "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md and results.png."
+    "Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md, results.png and results.html."
     t0 = time.time()
     base = load_config(config, overrides, changes={'methods': list(methods)})
     seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds): raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
-    if metric is not None and metric not in (*METRICS, 'weighted_acc'): raise ConfigError(f"metric: unknown {metric!r}; one of {[*METRICS, 'weighted_acc']}")
+    if metric is not None and metric not in SUMMARY_METRICS: raise ConfigError(f"metric: unknown {metric!r}; one of {SUMMARY_METRICS}")
     for spec in (backbones or [None]): parse_backbone(spec, base['recipes'])   # a bad --archs value fails before anything trains
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
     with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
@@ -157,7 +157,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
             det = {}
             if not run.has_bias and metric not in (None, *UNLABELLED_METRICS):
                 raise ConfigError(f"metric: {metric!r} needs bias labels, and this data has none; use one of {list(UNLABELLED_METRICS)}")
-            metric = metric or ('unbiased_acc' if run.has_bias else 'worst_group_acc')
+            metric = metric or ('unbiased_acc' if run.has_bias else 'worst_class_acc')
             if run.has_bias:
                 r = run.inferred['train'].detection(run.data.train.conflicting)
                 det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
@@ -187,8 +187,9 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                 f"{', '.join(f'{b} ({c})' for b, c in dict.fromkeys(zip(results.backbone, results.config.fillna('?'))))}; "
                 f"epochs{' and knobs' * tune} chosen by `{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
                 f"(cached stages and models are reused).\n\n{md}")
-        with atomic_path(out/'results.md') as tmp: tmp.write_text(text)
         save_figure(plot_benchmark(results, metric), out/'results.png')
+        with atomic_path(out/'results.md') as tmp: tmp.write_text(text + '\n![results](results.png)\n')
+        write_html(out/'results.md')   # results.html: the same page with the figure embedded
         return Benchmark(results, md, out, wall, pd.DataFrame(rows))
 
 # %% ../nbs/08_benchmark.ipynb #0101

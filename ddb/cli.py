@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_cli.ipynb #0002
 from __future__ import annotations
-import argparse, subprocess, sys
+import argparse, os, subprocess, sys
 from pathlib import Path
 from .core import DDBError, UnsafePathError
 from .config import PRESETS, PRESET_DIR, PRESETS_VAR, preset_files, METHODS, ConfigError, load_config, render_config
@@ -12,7 +12,7 @@ from .report import results_table, compare_runs, write_csv
 from .pipeline import STAGES, run_pipeline
 from .benchmark import run_benchmark, run_tuning, parse_grid
 from .evaluation import score_predictions
-from .distributed import process_info, is_main
+from .distributed import process_info, is_main, usable_cores
 
 # %% auto #0
 __all__ = ['launch_processes', 'main']
@@ -40,7 +40,7 @@ def _parser()->argparse.ArgumentParser:
     b.add_argument('--out', help='benchmark folder (default: runs/benchmark-<preset>)')
     b.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
     b.add_argument('--merge', action='store_true', help="keep the rows of the folder's results.csv that this call does not measure again (e.g. another backbone's, run with its own config)")
-    b.add_argument('--metric', help='headline of results.md and results.png: unbiased_acc (default), worst_group_acc (Waterbirds; the worst class, and the default, without bias labels), weighted_acc, avg_acc, ...')
+    b.add_argument('--metric', help='headline of results.md and results.png: unbiased_acc (default), worst_group_acc (Waterbirds), worst_class_acc (the default without bias labels), weighted_acc, avg_acc, ...')
     b.add_argument('--tune', action='store_true', help="first pick each method's main knob on validation data (three points each, at the first seed)")
     b.add_argument('--quiet', action='store_true')
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")
@@ -100,7 +100,9 @@ def launch_processes(n:int, argv:list)->int:
         if a == '--processes': skip = True; continue
         if not a.startswith('--processes='): rest.append(a)
     cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(n), '-m', 'ddb.cli', *rest]
-    return subprocess.run(cmd).returncode
+    # torchrun gives each process 1 thread unless OMP_NUM_THREADS is set: give them the cores' share instead (a user's own value stays)
+    env = {'OMP_NUM_THREADS': str(max(1, usable_cores() // n)), **os.environ}
+    return subprocess.run(cmd, env=env).returncode
 
 def _preset_list()->str:
     "One line per preset: its name and its first comment line; a user's own presets also say which file they are."

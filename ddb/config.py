@@ -10,6 +10,7 @@ from pathlib import Path
 import torch, yaml
 from .core import DDBError, Settings, knob, knobs, key_rules, parse_device, PRECISIONS, resolve_precision
 from .data import BiasedData
+from .tracking import TRACKERS
 from .datasets import BUILT_KINDS, DataSettings
 from .diffusion import DIFFUSION_PRESETS, DiffusionSettings
 from .sampling import SamplingSettings
@@ -34,6 +35,7 @@ class RunSettings(Settings):
     device: str|None = knob(None, 'device?', 'cpu, cuda, cuda:1, ...; null: $DDB_DEVICE, else CUDA when available, else CPU')
     methods: list = knob(['erm', 'ddb1', 'ddb2'], 'methods', f"trained and compared: {', '.join(METHODS)} (groupdro: true groups, needs bias labels)")
     precision: str = knob('auto', 'choice:' + '|'.join(PRECISIONS), 'training and sampling: auto (bf16 on a GPU that has it, fp32 on CPUs) | bf16 (where native, CPUs too) | fp32')
+    log: str = knob('none', 'choice:' + '|'.join(TRACKERS), "every training's numbers, besides each stage's history.csv: none | tensorboard (RUN/tensorboard) | wandb (offline unless logged in: RUN/wandb)")
 
 SECTIONS = dict(data=DataSettings, diffusion=DiffusionSettings, sampling=SamplingSettings, amplifier=AmplifierSettings, recipes=RecipeSettings)
 

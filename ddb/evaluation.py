@@ -19,8 +19,9 @@ from .recipes import CRITERIA, LABELLED_CRITERIA
 from .distributed import unwrap
 
 # %% auto #0
-__all__ = ['METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'shortcut_gaps', 'Evaluation', 'evaluate',
-           'score_predictions', 'SelectOnValid', 'valid_criteria', 'summarize', 'plot_group_accuracy']
+__all__ = ['METRICS', 'SUMMARY_METRICS', 'PSEUDO_CRITERIA', 'predict', 'group_table', 'reduce_groups', 'flagged_accuracy',
+           'shortcut_gaps', 'Evaluation', 'evaluate', 'score_predictions', 'SelectOnValid', 'valid_criteria',
+           'summarize', 'plot_group_accuracy']
 
 # %% ../nbs/06_evaluation.ipynb #0005
 def predict(model:Learner|nn.Module, split:BiasedSplit, bs:int=EVAL_BS, size:int|None=None, stats=None, device=None)->np.ndarray:
@@ -42,11 +43,13 @@ def group_table(preds, split:BiasedSplit)->pd.DataFrame:
 
 # %% ../nbs/06_evaluation.ipynb #0008
 METRICS = ['avg_acc', 'worst_group_acc', 'aligned_acc', 'conflicting_acc', 'unbiased_acc']
+SUMMARY_METRICS = ['avg_acc', 'worst_class_acc', *METRICS[1:], 'weighted_acc']   # every summary a run can report, in the order tables show them
 
 def reduce_groups(table:pd.DataFrame, train:BiasedSplit|None=None)->dict:
     "Summary accuracies from a `group_table`."
-    r = dict(avg_acc=float(table.correct.sum() / table.n.sum()), worst_group_acc=float(table.acc.min()))
-    if 'bias' not in table: return r
+    r = dict(avg_acc=float(table.correct.sum() / table.n.sum()))
+    if 'bias' not in table: return dict(r, worst_class_acc=float(table.acc.min()))   # without bias labels the groups are the classes
+    r['worst_group_acc'] = float(table.acc.min())
     if 'aligned' in table:
         for name, m in (('aligned_acc', table.aligned), ('conflicting_acc', ~table.aligned)):
             r[name] = float(table.correct[m].sum() / table.n[m].sum()) if m.any() else float('nan')
@@ -56,6 +59,14 @@ def reduce_groups(table:pd.DataFrame, train:BiasedSplit|None=None)->dict:
         g = table.target * train.n_bias + table.bias
         r['weighted_acc'] = float((table.acc * g.map(p).fillna(0)).sum() / g.map(p).fillna(0).sum())
     return r
+
+# %% ../nbs/06_evaluation.ipynb #9002
+def flagged_accuracy(preds, split:BiasedSplit, flagged)->dict:
+    "Accuracy on the images of `split` the amplifier flags (`flagged`, a boolean per image) and on the rest; no bias labels used."
+    ok, f = np.asarray(preds) == split.targets, np.asarray(flagged, bool)
+    if len(f) != len(ok): raise ValueError(f'{split.name}: {len(f)} flags for {len(ok)} images')
+    def acc(m): return float(ok[m].mean()) if m.any() else float('nan')
+    return dict(flagged_acc=acc(f), rest_acc=acc(~f), n_flagged=int(f.sum()), n=len(f))
 
 # %% ../nbs/06_evaluation.ipynb #0201
 def shortcut_gaps(table:pd.DataFrame,   # a `group_table` whose bias encodes the shortcuts, one binary digit each

@@ -18,9 +18,10 @@ from .sampling import SAMPLING_FIELDS, generate_synthetic, synthetic_set
 from .amplifier import AMPLIFIER_FIELDS, train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
 from .stopping import CaptureCheck
 from .recipes import LEARNER_FIELDS, METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
-from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria
-from .report import write_predictions, write_suspected, report_figures, write_report, peak_rss_mb
-from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any
+from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria, flagged_accuracy
+from .report import write_predictions, write_suspected, report_figures, write_report, write_html, peak_rss_mb
+from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any, register_process, unregister_process, share_threads, ShareThreads
+from .tracking import tracking_callbacks, check_tracker
 
 # %% auto #0
 __all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'in_key', 'stage_key', 'stage_ready', 'stage_done', 'Run',
@@ -102,9 +103,11 @@ class Run:
             self.quiet = self.quiet or rank > 0   # one process reports
         self.timing, self.fresh, self.recomputed, self.t_start = {}, {}, {}, time.time()
         _check_out(cfg, self.out)
+        check_tracker(cfg['log'])   # a tracker whose package is missing fails now, not after the first stage
         self.lock = None
         if is_main(): claim_folder(self.out); self.lock = FolderLock(self.out)   # one run at a time writes a run folder
         barrier()
+        register_process(); self.log(share_threads())   # this run's processes share the cores with every ddb process running
     def _timed(self, stage, folder, key, compute, load=lambda: None):
         "Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or unloadable."
         t0 = time.time()
@@ -121,6 +124,7 @@ class Run:
                 self.warn(stage, f'{folder}: its artifact does not load ({failed})')
                 _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
             barrier()
+        share_threads()   # another ddb run may have started or ended since the last stage
         fault_point(f'{stage}:start')   # the stage is marked unfinished and nothing is computed yet (tests stop runs here)
         info = compute() or {}
         if is_main(): stage_done(folder, key, time.time() - t0, **info)
@@ -133,9 +137,15 @@ class Run:
         print(f'ddb: {why}; recomputing {stage}', file=sys.stderr, flush=True)
     def log(self, msg):
         if not self.quiet: print(msg, flush=True)
+    def training_callbacks(self, folder:Path)->list:
+        "Callbacks for one training whose artifacts go to `folder`: its history.csv, the config's `log`, and the CPU threads re-shared every epoch."
+        stage = folder.relative_to(self.out).as_posix() if folder.is_relative_to(self.out) else folder.name
+        cfg = self.cfg.as_dict() if isinstance(self.cfg, Settings) else self.cfg
+        return [*tracking_callbacks(folder, self.out, stage, cfg['log'], cfg), ShareThreads()]
     def release(self):
-        "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
+        "Let other runs write the run folder and have this process's threads (`run_pipeline` calls it when the run ends)."
         if self.lock is not None: self.lock.release()
+        unregister_process()
 
 # %% ../nbs/07_pipeline.ipynb #9000
 def _check_out(cfg:dict, out:Path):
@@ -176,7 +186,7 @@ def stage_diffusion(self:Run):
         over = {k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')}
         learn = diffusion_learner(self.data, d['preset'], device=self.device, seed=self.cfg['seed'], precision=self.cfg['precision'], **over)
         self.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px, {self.cfg['precision']}")
-        cbs, check = [], None
+        cbs, check = self.training_callbacks(folder), None
         if d['stop'] == 'flags':   # the label-free stopping rule (`04a_stopping`); bias labels only go into its report
             check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'], guidance=self.cfg['sampling']['guidance'], seed=self.cfg['seed'], log=self._log_check,
                                  n_real=d['check_images'],
@@ -220,25 +230,26 @@ def stage_amplifier(self:Run):
     def compute():
         self.log(f"amplifier: {a['arch']} on {len(self.synthetic.train):,} synthetic images, {a['epochs']} epochs")
         ba = train_amplifier(self.synthetic, **{k: a[k] for k in AMPLIFIER_FIELDS},
-                             seed=self.cfg['seed'], device=self.device, quiet=self.quiet, precision=self.cfg['precision'])
+                             seed=self.cfg['seed'], device=self.device, quiet=self.quiet, precision=self.cfg['precision'], cbs=self.training_callbacks(folder))
         if not is_main(): return   # the others trained alongside; one process scores and writes
         save_torch(dict(state=ba.model.state_dict(), size=ba.ba_size, stats=ba.ba_stats), folder/'amplifier.pth')
         arrays = {}
-        for split in (self.data.train, self.data.valid):
+        for split in self.data.splits:   # the test images too: their flags are the report's label-free evidence (no labels used)
             sc = bias_scores(ba, split)
             arrays.update({f'{split.name}_ce': sc.ce, f'{split.name}_pred': sc.pred, f'{split.name}_pseudo': pseudo_bias(sc, a['rule'], a['topk'])})
         with atomic_path(folder/'scores.npz') as tmp:
             with open(tmp, 'wb') as f: np.savez(f, **arrays)
     def load():
         with np.load(folder/'scores.npz') as f: z = {k: f[k] for k in f.files}
-        for s in (self.data.train, self.data.valid):
+        for s in self.data.splits:
             for k in ('ce', 'pred', 'pseudo'):
+                if s.name == 'test' and f'test_{k}' not in z: continue   # made before test images were scored: the report leaves them out
                 if len(z[f'{s.name}_{k}']) != len(s): raise CorruptFileError(f"{folder/'scores.npz'}: {s.name}_{k} has {len(z[f'{s.name}_{k}'])} rows for {len(s)} images")
         return z
     z = self._timed('amplifier', folder, stage_key(self.cfg, 'amplifier', self.fingerprint), compute, load)
     def inferred(s): return InferredGroups(BiasScores(z[f'{s.name}_ce'], np.exp(-z[f'{s.name}_ce']), z[f'{s.name}_pred'], s.targets.copy()),
                                            z[f'{s.name}_pseudo'], self.data.c)
-    self.inferred = {s.name: inferred(s) for s in (self.data.train, self.data.valid)}   # group inference, once: every later step reads it
+    self.inferred = {s.name: inferred(s) for s in self.data.splits if f'{s.name}_ce' in z}   # group inference, once: every later step reads it
     self.scores, self.pseudo = self.inferred['train'].scores, self.inferred['train'].pseudo
     n = int(self.pseudo.sum()); self.log(f'amplifier: {n:,} training images flagged as bias-conflicting ({n / len(self.pseudo):.1%})')
     return self.scores
@@ -270,13 +281,14 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
         learn = debias_learner(self.data, method, **{k: r[k] for k in LEARNER_FIELDS}, device=self.device, precision=self.cfg['precision'])
         sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
         self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
-        with training_output(learn, name, self.quiet): fit_method(learn, r['epochs'], r['lr'])
+        with training_output(learn, name, self.quiet), learn.added_cbs(self.training_callbacks(folder)): fit_method(learn, r['epochs'], r['lr'])
         if not is_main(): return
         save_torch(learn.model.state_dict(), folder/'model.pth')
         with atomic_path(folder/'preds.npy') as tmp:
             with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
         valid = valid_criteria(sel.best_preds, self.data.valid, self.inferred['valid'])
-        return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name, valid=valid)
+        flagged = flagged_accuracy(sel.best_preds, self.data.valid, self.inferred['valid'].pseudo)
+        return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name, valid=valid, valid_flagged=flagged)
     return self._timed(f'recipes/{name}', folder, stage_key(cfg, 'recipes', self.fingerprint, name), compute,
                        lambda: _load_preds(folder/'preds.npy', len(self.eval_split)))
 
@@ -367,6 +379,7 @@ def stage_evaluation(self:Run)->dict:
         r = self.inferred['train'].detection(self.data.train.conflicting)
         det = {k: r[k] for k in ('auroc', 'ap', 'precision', 'recall', 'f1', 'n_flagged', 'n_true')}
     self.metrics = dict(name=self.cfg['name'], seed=self.cfg['seed'], eval_split=s.name, methods=methods, selection=sel, choice=_norm(getattr(self, 'choice', None)), detection=det,
+                        flagged=self.flagged_evidence(),
                         n_flagged=int(self.pseudo.sum()), timing_s=dict(self.timing), peak_rss_mb=None, config=self.cfg,
                         data={sp.name: len(sp) for sp in self.data.splits})
     write_predictions(self.out, s, self.preds)
@@ -375,8 +388,18 @@ def stage_evaluation(self:Run)->dict:
     self.timing['evaluation'] = round(time.time() - t0, 2)
     self.metrics.update(timing_s=dict(self.timing), total_s=round(time.time() - self.t_start, 1), peak_rss_mb=peak_rss_mb())
     save_json(self.metrics, self.out/'metrics.json')
-    write_report(self.out, self.metrics, self.data, figures, render_config(self.cfg))
+    write_html(write_report(self.out, self.metrics, self.data, figures, render_config(self.cfg)))
     return self.metrics
+
+@patch
+def flagged_evidence(self:Run)->dict:
+    "Label-free evidence, per method: accuracy on the validation and evaluation images the amplifier flags, and on the rest."
+    out = {}
+    for m, preds in self.preds.items():
+        r = {'valid': read_manifest(self.recipe_dirs[m]).get('valid_flagged')}   # with the epoch the method kept; None for models trained before it was recorded
+        if self.eval_split.name in self.inferred: r[self.eval_split.name] = flagged_accuracy(preds, self.eval_split, self.inferred[self.eval_split.name].pseudo)
+        out[m] = {k: v for k, v in r.items() if v is not None}
+    return out
 
 # %% ../nbs/07_pipeline.ipynb #0050
 def run_pipeline(config:str|Path|dict,   # a preset name, a YAML file, or a config from `load_config`

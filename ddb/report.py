@@ -4,7 +4,7 @@
 
 # %% ../nbs/06b_report.ipynb #0002
 from __future__ import annotations
-import json, resource
+import base64, html, json, re, resource
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
@@ -13,16 +13,17 @@ from .config import _leaves   # nested mappings as dotted name -> value, as conf
 from .data import BiasedData, BiasedSplit, show_aligned_conflicting
 from .sampling import show_per_class
 from .amplifier import InferredGroups, plot_scores, show_suspected
-from .evaluation import METRICS, plot_group_accuracy
+from .evaluation import SUMMARY_METRICS, plot_group_accuracy
 
 # %% auto #0
 __all__ = ['results_table', 'md_table', 'save_figure', 'peak_rss_mb', 'write_predictions', 'write_suspected', 'write_csv',
-           'report_figures', 'choice_line', 'write_report', 'compare_runs']
+           'report_figures', 'choice_line', 'flagged_table', 'flagged_lines', 'write_report', 'write_html',
+           'compare_runs']
 
 # %% ../nbs/06b_report.ipynb #0005
 def results_table(metrics:dict)->pd.DataFrame:
     "Methods x summary accuracies, in percent."
-    df = pd.DataFrame(metrics['methods']).T[[m for m in (*METRICS, 'weighted_acc') if m in next(iter(metrics['methods'].values()))]]
+    df = pd.DataFrame(metrics['methods']).T[[m for m in SUMMARY_METRICS if m in next(iter(metrics['methods'].values()))]]
     df.index.name = 'method'
     return (df.astype(float) * 100).round(1)
 
@@ -85,7 +86,7 @@ def report_figures(out:Path, data:BiasedData, synthetic:BiasedData, inferred:Inf
                                 else plot_scores(scores, pseudo, title='training set', labels=('not flagged', 'flagged')))
     figs['suspected_conflicting'] = show_suspected(tr, scores, n=24)
     res = pd.DataFrame([dict(method=m, **v) for m, v in metrics['methods'].items()])
-    figs['group_accuracy'] = plot_group_accuracy(res, [m for m in ('aligned_acc', 'conflicting_acc', 'worst_group_acc', 'unbiased_acc', 'avg_acc') if m in res][:4])
+    figs['group_accuracy'] = plot_group_accuracy(res, [m for m in ('aligned_acc', 'conflicting_acc', 'worst_group_acc', 'unbiased_acc', 'worst_class_acc', 'avg_acc') if m in res][:4])
     for name, fig in figs.items(): save_figure(fig, Path(out)/'figures'/f'{name}.png')
     return [f'figures/{n}.png' for n in figs]
 
@@ -96,6 +97,22 @@ def choice_line(choice:dict)->str:
     scores = '; '.join(', '.join(f'{k}={r[k]}' for k in choice['chosen']) + f": {r[crit] * 100:.1f}" for r in choice['tried'])
     return (f"Chosen on validation data by {choice['method']}'s `{crit}` (%): " + scores + ' -> '
             + ', '.join(f'**{k}={v}**' for k, v in choice['chosen'].items()) + '.')
+
+def flagged_table(metrics:dict)->pd.DataFrame:
+    "Methods x accuracy (%) on the images the amplifier flags and on the rest, per split: a run's label-free evidence."
+    rows = {m: {f'{split} {part}': round(100 * r[f'{part}_acc'], 1) for split, r in per.items() for part in ('flagged', 'rest')}
+            for m, per in metrics['flagged'].items()}
+    df = pd.DataFrame(rows).T; df.index.name = 'method'
+    return df
+
+def flagged_lines(metrics:dict)->list:
+    "The report's label-free section: how many images are flagged per split, and `flagged_table`."
+    counts = {s: (r['n_flagged'], r['n']) for per in metrics['flagged'].values() for s, r in per.items()}
+    return ['## Label-free evidence: the flagged images', '',
+            "Accuracy (%) on the images the amplifier flags as bias-conflicting, and on the rest (only the amplifier's flags and the "
+            "class labels are used, no bias labels): " + ', '.join(f'{s} {f:,} of {n:,} flagged' for s, (f, n) in counts.items()) + '. '
+            'A method that stopped using the shortcut gains on the flagged images; one that uses it is much better on the rest.', '',
+            md_table(flagged_table(metrics)), '']
 
 def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_text:str)->Path:
     "`report.md`: what was run, the results, detection, timing, figures and the config (`config_text`, rendered YAML)."
@@ -109,7 +126,8 @@ def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_t
              f"{c['recipes']['epochs']} epochs, {'augmented' if c['recipes']['augment'] else 'plain'} batches, epoch chosen by `{c['recipes']['criterion']}` on validation data. Seed {c['seed']}.", '',
              *([choice_line(m['choice']), ''] if m.get('choice') else []),
              f"## Results ({m['eval_split']} split, %)", '', md_table(results_table(m)), '']
-    if not has_bias: lines += ['Without bias labels, `worst_group_acc` is the worst class.', '']
+    if not has_bias: lines += ['Without bias labels the groups are the classes: `worst_class_acc` is the worst class.', '']
+    if m.get('flagged'): lines += flagged_lines(m)
     lines += ['## Bias detection (training set)', '']
     if m['detection']: lines += [f"Amplifier loss as a conflict score: AUROC {m['detection']['auroc']:.3f}, AP {m['detection']['ap']:.3f}; "
                                  f"rule `{c['amplifier']['rule']}` flags {m['detection']['n_flagged']:,} (true {m['detection']['n_true']:,}): "
@@ -119,6 +137,32 @@ def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_t
               '## Figures', ''] + [f'![{Path(f).stem}]({f})' for f in figures] + ['', '## Config', '', '```yaml', config_text.rstrip(), '```', '']
     with atomic_path(Path(out)/'report.md') as tmp: tmp.write_text('\n'.join(lines))
     return Path(out)/'report.md'
+
+# %% ../nbs/06b_report.ipynb #9006
+_IMAGE = re.compile(r'!\[([^\]]*)\]\(([^)\s]+)\)')
+_STYLE = ('body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}'
+          'table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}'
+          'th:first-child,td:first-child{text-align:left}img{max-width:100%}pre{background:#f6f6f6;padding:1em;overflow-x:auto}')
+
+def _embed(match:re.Match, folder:Path)->str:
+    "A Markdown image whose file is inside `folder`, with the file as a data URI; any other image as it was."
+    alt, target = match.groups()
+    path = (folder/target).resolve()
+    if '://' in target or not path.is_relative_to(folder.resolve()) or path.suffix.lower() not in ('.png', '.jpg', '.jpeg') or not path.is_file():
+        return match.group(0)
+    kind = 'png' if path.suffix.lower() == '.png' else 'jpeg'
+    return f'![{alt}](data:image/{kind};base64,{base64.b64encode(path.read_bytes()).decode()})'
+
+def write_html(md_path:str|Path, title:str|None=None)->Path:
+    "The Markdown page `md_path` as one self-contained HTML file beside it (`report.md` -> `report.html`), its figures embedded."
+    from markdown_it import MarkdownIt
+    md_path = Path(md_path); folder = md_path.parent
+    text = _IMAGE.sub(lambda m: _embed(m, folder), md_path.read_text())
+    body = MarkdownIt('commonmark', {'html': False}).enable('table').render(text)
+    title = html.escape(title or next((l[2:] for l in text.splitlines() if l.startswith('# ')), md_path.stem))
+    page = f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>\n<body>\n{body}</body></html>\n'
+    with atomic_path(md_path.with_suffix('.html')) as tmp: tmp.write_text(page)
+    return md_path.with_suffix('.html')
 
 # %% ../nbs/06b_report.ipynb #9003
 def _round(v, digits:int): return None if v is None else round(v, digits)
@@ -131,7 +175,7 @@ def compare_runs(folders)->tuple:
         metrics[f] = load_json(f/'metrics.json')
     names = [f.name for f in metrics]
     labels = names if len(set(names)) == len(names) else [str(f) for f in metrics]   # folder names, or whole paths where two share one
-    rows = [dict(run=label, method=method, **{k: round(100 * r[k], 1) for k in METRICS if r.get(k) is not None},
+    rows = [dict(run=label, method=method, **{k: round(100 * r[k], 1) for k in SUMMARY_METRICS if r.get(k) is not None},
                  detect_auroc=_round((m.get('detection') or {}).get('auroc'), 4), total_s=m.get('total_s'))
             for label, m in zip(labels, metrics.values()) for method, r in m['methods'].items()]
     cfgs = {label: _leaves(m.get('config') or {}) for label, m in zip(labels, metrics.values())}

@@ -2,7 +2,9 @@
 
 1. Every page of the offline site (`ddb-docs` writes `_docs_offline/`) loads, has its title, and shows every
    figure its notebook holds (each `<img>` decoded, none broken); a screenshot of each page.
-2. JupyterLab on localhost opens a copy of `nbs/04b_analysis.ipynb`, runs the cells up to the one that shows
+2. Each self-contained run report given with `--reports` (`report.html`, `results.html`) loads, shows a table,
+   and decodes every figure embedded in it.
+3. JupyterLab on localhost opens a copy of `nbs/04b_analysis.ipynb`, runs the cells up to the one that shows
    `AmplifierExplorer(...).widget`, and the widget renders (class picker, threshold slider, flagged images)
    and reacts when the class is changed.
 
@@ -55,6 +57,23 @@ def check_pages(drv, site:Path, proc:Path, shots:Path)->list:
         if broken: failures.append(f'{page.name}: {len(broken)} broken image(s): {broken[:3]}')
         if len(imgs) - len(broken) < want: failures.append(f'{page.name}: shows {len(imgs) - len(broken)} figure(s), its notebook has {want}')
     for name, shown, want in rows: print(f'  {name:28s} figures shown {shown:3d} (notebook: {want})')
+    return failures
+
+def check_reports(drv, reports:list, shots:Path)->list:
+    "Every `report.html` opens with a title and a table, and every figure embedded in it decodes."
+    failures = []
+    for i, page in enumerate(map(Path, reports)):
+        if not page.is_file(): failures.append(f'{page}: missing'); continue
+        drv.get(page.resolve().as_uri())
+        WebDriverWait(drv, 30).until(lambda d: d.execute_script('return document.readyState') == 'complete')
+        imgs = drv.execute_script('return Array.from(document.images).map(i => i.complete && i.naturalWidth > 0)')
+        embedded = page.read_text().count('src="data:image/')
+        tables = len(drv.find_elements(By.TAG_NAME, 'table'))
+        drv.save_screenshot(str(shots/f'report_{i}_{page.stem}.png'))
+        print(f'  {page}: {sum(imgs)} of {embedded} embedded figure(s) decoded, {tables} table(s)')
+        if not drv.find_elements(By.TAG_NAME, 'h1'): failures.append(f'{page}: no title')
+        if not tables: failures.append(f'{page}: no table')
+        if not embedded or sum(imgs) < embedded or not all(imgs): failures.append(f'{page}: {sum(imgs)} of {len(imgs)} figure(s) decoded ({embedded} embedded)')
     return failures
 
 def free_port()->int:
@@ -114,12 +133,17 @@ def main(argv=None)->int:
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--site', default=str(ROOT/'_docs_offline')); p.add_argument('--proc', default=str(ROOT/'_proc'))
     p.add_argument('--shots', default=str(ROOT/'_browser_check')); p.add_argument('--skip-lab', action='store_true')
+    p.add_argument('--reports', nargs='*', default=[], help='self-contained report pages (report.html, results.html) to open')
+    p.add_argument('--reports-only', action='store_true', help='open only the --reports pages')
     a = p.parse_args(argv)
     shots = Path(a.shots); shots.mkdir(parents=True, exist_ok=True)
     t0, drv = time.time(), browser()
     try:
-        print('pages:'); failures = check_pages(drv, Path(a.site), Path(a.proc), shots)
-        if not a.skip_lab: failures += check_lab(drv, shots)
+        failures = []
+        if a.reports: print('reports:'); failures += check_reports(drv, a.reports, shots)
+        if not a.reports_only:
+            print('pages:'); failures += check_pages(drv, Path(a.site), Path(a.proc), shots)
+            if not a.skip_lab: failures += check_lab(drv, shots)
     finally: drv.quit()
     for f in failures: print('FAIL', f)
     print(f'browser check: {"passed" if not failures else f"{len(failures)} failure(s)"} in {time.time() - t0:.0f} s; screenshots in {shots}')
