@@ -542,7 +542,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
             'ddb.tracking': { 'ddb.tracking.HistoryLogger': ('tracking.html#historylogger', 'ddb/tracking.py'),
                               'ddb.tracking.HistoryLogger.__init__': ('tracking.html#historylogger.__init__', 'ddb/tracking.py'),
                               'ddb.tracking.HistoryLogger._write_line': ('tracking.html#historylogger._write_line', 'ddb/tracking.py'),
-                              'ddb.tracking.HistoryLogger.after_fit': ('tracking.html#historylogger.after_fit', 'ddb/tracking.py'),
                               'ddb.tracking.HistoryLogger.before_fit': ('tracking.html#historylogger.before_fit', 'ddb/tracking.py'),
                               'ddb.tracking.MissingPackageError': ('tracking.html#missingpackageerror', 'ddb/tracking.py'),
                               'ddb.tracking._log_chunks': ('tracking.html#_log_chunks', 'ddb/tracking.py'),

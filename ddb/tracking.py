@@ -30,10 +30,9 @@ class HistoryLogger(CSVLogger):
         self.file = open(self.fname, 'w' if self.fits == 1 else 'a')   # absolute: CSVLogger would join it to the Learner's path
         if self.fits == 1: self.file.write(','.join(['fit', *self.recorder.metric_names]) + '\n')
         self.old_logger, self.learn.logger = self.logger, self._write_line
-    def _write_line(self, log): super()._write_line([self.fits, *log])
-    def after_fit(self):
-        super().after_fit()
-        self.learn.logger = self.old_logger
+    def _write_line(self, log):
+        self.file.write(','.join(map(str, [self.fits, *log])) + '\n'); self.file.flush(); os.fsync(self.file.fileno())
+        self.old_logger(log)   # the console line as without the file (no fit number)
 
 def history_logger(folder:str|Path)->HistoryLogger:
     "A `HistoryLogger` writing one row per epoch to `folder/history.csv`."
