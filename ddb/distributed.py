@@ -5,19 +5,17 @@
 # %% ../nbs/00a_distributed.ipynb #0003
 from __future__ import annotations
 import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
-import atexit, contextlib, os, tempfile
-from pathlib import Path
+import atexit, contextlib, os
 from datetime import timedelta
 import torch
 from fastcore.basics import noop
-from fastai.callback.core import Callback
 from fastai.torch_core import rank_distrib, num_distrib
 from fastai.distributed import DistributedTrainer
 
 # %% auto #0
 __all__ = ['process_info', 'is_main', 'start_processes', 'end_processes', 'barrier', 'from_main', 'first_of_any',
-           'gather_to_main', 'batch_share', 'sample_share', 'SliceTrainer', 'unwrap', 'distributed', 'register_process',
-           'unregister_process', 'ddb_processes', 'usable_cores', 'user_threads', 'share_threads', 'ShareThreads']
+           'gather_to_main', 'batch_share', 'sample_share', 'SliceTrainer', 'unwrap', 'distributed', 'usable_cores',
+           'local_processes', 'user_threads', 'share_threads']
 
 # %% ../nbs/00a_distributed.ipynb #0006
 def process_info()->tuple:
@@ -119,59 +117,25 @@ def distributed(learn, sync_bn:bool=False):
     finally: learn.remove_cb(cb)
 
 # %% ../nbs/00a_distributed.ipynb #9002
-def _registry()->Path:
-    "The folder where ddb processes register (`$DDB_PROCESS_DIR` moves it: the tests use their own)."
-    return Path(os.environ.get('DDB_PROCESS_DIR') or Path(tempfile.gettempdir())/f'ddb-processes-{os.getuid()}')
-
-def _alive(pid:int)->bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: pass   # alive, another user's
-    return True
-
-def register_process()->None:
-    "Count this process among the ddb processes of this machine until `unregister_process` or its exit."
-    me = _registry()/str(os.getpid())
-    me.parent.mkdir(mode=0o700, parents=True, exist_ok=True); me.touch()
-    atexit.register(unregister_process)
-
-def unregister_process()->None:
-    "Stop counting this process (a run ended; the notebook or program that ran it may go on idle)."
-    (_registry()/str(os.getpid())).unlink(missing_ok=True)
-
-def ddb_processes()->int:
-    "How many registered ddb processes are alive on this machine (at least 1); stale entries are removed."
-    live = 0
-    for f in (_registry().glob('[0-9]*') if _registry().is_dir() else []):
-        if _alive(int(f.name)): live += 1
-        else: f.unlink(missing_ok=True)   # a ddb process that died without its exit handler
-    return max(1, live)
-
 def usable_cores()->int:
     "The CPU cores this process may run on (its affinity mask: a container's or taskset's limit, not the machine's count)."
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
 
-# %% ../nbs/00a_distributed.ipynb #9003
-_set_by_ddb = None   # the thread count ddb set last: any other value was set by the user
+def local_processes()->int:
+    "The processes of this run on this machine (torchrun and accelerate set `LOCAL_WORLD_SIZE`; 1 otherwise)."
+    return max(1, int(os.environ.get('LOCAL_WORLD_SIZE', 1)))
 
+# %% ../nbs/00a_distributed.ipynb #9003
 def user_threads()->bool:
-    "Whether the user chose the CPU threads (`OMP_NUM_THREADS`, or `torch.set_num_threads` to something ddb did not set)."
-    if 'OMP_NUM_THREADS' in os.environ: return True
-    return torch.get_num_threads() != (usable_cores() if _set_by_ddb is None else _set_by_ddb)
+    "Whether the user chose the CPU threads (`OMP_NUM_THREADS`, or `torch.set_num_threads` to other than the cores)."
+    return 'OMP_NUM_THREADS' in os.environ or torch.get_num_threads() != usable_cores()
 
 def share_threads()->str:
-    "Set torch's CPU threads to this process's share of the cores, unless the user chose them; a line saying how many and why."
-    global _set_by_ddb
+    "Give this process its share of the cores (`cores // local_processes()`), unless the user chose; a line saying what it took."
+    wait = f"idle threads {'sleep' if os.environ.get('OMP_WAIT_POLICY', '').upper() == 'PASSIVE' else 'spin'}"
     if user_threads():
         why = f"OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}" if 'OMP_NUM_THREADS' in os.environ else 'torch.set_num_threads'
-        return f'threads: {torch.get_num_threads()} per process ({why})'
-    cores, procs = usable_cores(), ddb_processes()
-    n = max(1, cores // procs)
-    if n != torch.get_num_threads(): torch.set_num_threads(n)
-    _set_by_ddb = n
-    return f"threads: {n} per process ({cores} core{'s' * (cores > 1)} shared by {procs} ddb process{'es' * (procs > 1)} on this machine)"
-
-class ShareThreads(Callback):
-    "Re-share the CPU threads before every epoch (another ddb run may have started or ended)."
-    order = -20
-    def before_epoch(self): share_threads()
+        return f'threads: {torch.get_num_threads()} per process ({why}; {wait})'
+    cores, procs = usable_cores(), local_processes()
+    torch.set_num_threads(max(1, cores // procs))
+    return f"threads: {torch.get_num_threads()} per process ({cores} core{'s' * (cores > 1)}, {procs} process{'es' * (procs > 1)} in this run; {wait})"

@@ -20,7 +20,7 @@ from .stopping import CaptureCheck
 from .recipes import LEARNER_FIELDS, METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria, flagged_accuracy
 from .report import write_predictions, write_suspected, report_figures, write_report, write_html, peak_rss_mb
-from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any, register_process, unregister_process, share_threads, ShareThreads
+from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any, share_threads
 from .tracking import tracking_callbacks, check_tracker
 
 # %% auto #0
@@ -107,7 +107,7 @@ class Run:
         self.lock = None
         if is_main(): claim_folder(self.out); self.lock = FolderLock(self.out)   # one run at a time writes a run folder
         barrier()
-        register_process(); self.log(share_threads())   # this run's processes share the cores with every ddb process running
+        self.log(share_threads())   # this process's share of the cores, fixed for the run (results must not follow the machine's load)
     def _timed(self, stage, folder, key, compute, load=lambda: None):
         "Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or unloadable."
         t0 = time.time()
@@ -124,7 +124,6 @@ class Run:
                 self.warn(stage, f'{folder}: its artifact does not load ({failed})')
                 _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
             barrier()
-        share_threads()   # another ddb run may have started or ended since the last stage
         fault_point(f'{stage}:start')   # the stage is marked unfinished and nothing is computed yet (tests stop runs here)
         info = compute() or {}
         if is_main(): stage_done(folder, key, time.time() - t0, **info)
@@ -138,14 +137,13 @@ class Run:
     def log(self, msg):
         if not self.quiet: print(msg, flush=True)
     def training_callbacks(self, folder:Path)->list:
-        "Callbacks for one training whose artifacts go to `folder`: its history.csv, the config's `log`, and the CPU threads re-shared every epoch."
+        "Callbacks for one training whose artifacts go to `folder`: its history.csv, and the tracker the config's `log` names."
         stage = folder.relative_to(self.out).as_posix() if folder.is_relative_to(self.out) else folder.name
         cfg = self.cfg.as_dict() if isinstance(self.cfg, Settings) else self.cfg
-        return [*tracking_callbacks(folder, self.out, stage, cfg['log'], cfg), ShareThreads()]
+        return tracking_callbacks(folder, self.out, stage, cfg['log'], cfg)
     def release(self):
-        "Let other runs write the run folder and have this process's threads (`run_pipeline` calls it when the run ends)."
+        "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
         if self.lock is not None: self.lock.release()
-        unregister_process()
 
 # %% ../nbs/07_pipeline.ipynb #9000
 def _check_out(cfg:dict, out:Path):

@@ -112,7 +112,7 @@ def _log_chunks(data:bytes):
         if kind in (1, 4): yield part; part = b''   # a whole record, or the last piece of one
 
 def wandb_records(run_dir:str|Path)->dict:
-    "An offline W&B run folder's name, group, config and logged history rows."
+    "An offline W&B run folder's name, group, config and logged history rows (once W&B has closed it: see below)."
     from wandb.proto.wandb_internal_pb2 import Record
     logs = sorted(Path(run_dir).glob('run-*.wandb'))
     if not logs: raise FileNotFoundError(f'{run_dir}: no run-*.wandb file (not a W&B run folder)')
@@ -126,7 +126,8 @@ def wandb_records(run_dir:str|Path)->dict:
             out['config'].update(items(r.run.config.update))
         elif kind == 'config': out['config'].update(items(r.config.update))
         elif kind == 'history': out['history'].append(items(r.history.item))
-    return out
+        elif kind == 'exit': return out
+    raise ValueError(f'{logs[0]}: no exit record; W&B has not finished writing it (read it after wandb.teardown() or once its process ended)')
 
 # %% ../nbs/00b_tracking.ipynb #0020
 def tracking_callbacks(folder:str|Path,   # the stage's folder: history.csv goes there
