@@ -100,7 +100,8 @@ def choice_line(choice:dict)->str:
 
 def flagged_table(metrics:dict)->pd.DataFrame:
     "Methods x accuracy (%) on the images the amplifier flags and on the rest, per split: a run's label-free evidence."
-    rows = {m: {f'{split} {part}': round(100 * r[f'{part}_acc'], 1) for split, r in per.items() for part in ('flagged', 'rest')}
+    def pct(v): return float('nan') if v is None else round(100 * v, 1)   # none flagged (or none left): JSON keeps no number
+    rows = {m: {f'{split} {part}': pct(r[f'{part}_acc']) for split, r in per.items() for part in ('flagged', 'rest')}
             for m, per in metrics['flagged'].items()}
     df = pd.DataFrame(rows).T; df.index.name = 'method'
     return df
