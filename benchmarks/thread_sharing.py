@@ -1,9 +1,8 @@
 """CPU threads of concurrent ddb runs: one `ddb run PRESET` alone, two at once, and `--processes 2`, each from an empty folder.
 
-ddb lets idle OpenMP threads sleep (`OMP_WAIT_POLICY=PASSIVE`, set by the package) and gives each process its run's
-share of the cores (`ddb.distributed.share_threads`). This measures what that buys on the machine it runs on: the wall
-time of each run and its stages' seconds (from metrics.json), written as a CSV. `--unshared` adds two runs at once
-with OMP_WAIT_POLICY=ACTIVE (threads spin while they wait, OpenMP's default). Run it on an otherwise idle machine:
+ddb gives each process its run's share of the cores (`ddb.distributed.share_threads`). This measures how concurrent
+runs fare on the machine it runs on: the wall time of each run and its stages' seconds (from metrics.json), as a CSV.
+`--unshared` adds two runs at once with OMP_WAIT_POLICY=ACTIVE set explicitly. Run it on an otherwise idle machine:
 
     python benchmarks/thread_sharing.py --preset cmnist --out benchmarks/cmnist/thread_sharing.csv
 """
@@ -26,6 +25,7 @@ def finish(p:subprocess.Popen, out:Path, t0:float, case:str)->dict:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--preset', default='cmnist'); ap.add_argument('--out', required=True); ap.add_argument('--unshared', action='store_true')
+    ap.add_argument('--no-processes', action='store_true', help='leave out the --processes 2 run')
     a = ap.parse_args()
     root, rows = Path(tempfile.mkdtemp(prefix='ddb-threads-')), []
     def at_once(case, n, env=None, extra=()):
@@ -34,7 +34,7 @@ def main():
     rows += at_once('one run alone', 1)
     rows += at_once('two runs at once', 2)
     if a.unshared: rows += at_once('two runs at once, spinning threads', 2, env={'OMP_WAIT_POLICY': 'ACTIVE'})
-    rows += at_once('one run, --processes 2', 1, extra=('--processes', '2'))
+    if not a.no_processes: rows += at_once('one run, --processes 2', 1, extra=('--processes', '2'))
     df = pd.DataFrame(rows); alone = df.wall_s.iloc[0]
     df['x_alone'] = (df.wall_s / alone).round(2)
     df.insert(0, 'cores', len(os.sched_getaffinity(0)))

@@ -7,9 +7,3 @@ import warnings as _warnings
 _warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 del _warnings
 
-# Several busy processes on few cores (two ddb runs, a test suite): OpenMP threads that spin while they wait for
-# work slow every process many times over, threads that sleep cost little and change no result. It must be set
-# before torch loads OpenMP, so here; a user's own OMP_WAIT_POLICY stays (`ddb.distributed`, "CPU threads").
-import os as _os
-_os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
-del _os
