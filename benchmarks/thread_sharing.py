@@ -1,8 +1,9 @@
 """CPU threads of concurrent ddb runs: one `ddb run PRESET` alone, two at once, and `--processes 2`, each from an empty folder.
 
-ddb gives each process its run's share of the cores (`ddb.distributed.share_threads`). This measures how concurrent
-runs fare on the machine it runs on: the wall time of each run and its stages' seconds (from metrics.json), as a CSV.
-`--unshared` adds two runs at once with OMP_WAIT_POLICY=ACTIVE set explicitly. Run it on an otherwise idle machine:
+ddb gives each process its run's share of the cores (`ddb.distributed.share_threads`), and runs that fill the cores
+take turns on the CPU batch by batch (`ddb.distributed.cpu_turns`). This measures how concurrent runs fare on the
+machine it runs on: the wall time of each run and its stages' seconds (from metrics.json), as a CSV. `--unshared` adds
+two runs at once without turns (`DDB_CPU_TURNS=off`). Run it on an otherwise idle machine:
 
     python benchmarks/thread_sharing.py --preset cmnist --out benchmarks/cmnist/thread_sharing.csv
 """
@@ -33,7 +34,7 @@ def main():
         return [finish(p, o, t0, case) for p, o in ps]
     rows += at_once('one run alone', 1)
     rows += at_once('two runs at once', 2)
-    if a.unshared: rows += at_once('two runs at once, spinning threads', 2, env={'OMP_WAIT_POLICY': 'ACTIVE'})
+    if a.unshared: rows += at_once('two runs at once, no turns', 2, env={'DDB_CPU_TURNS': 'off'})
     if not a.no_processes: rows += at_once('one run, --processes 2', 1, extra=('--processes', '2'))
     df = pd.DataFrame(rows); alone = df.wall_s.iloc[0]
     df['x_alone'] = (df.wall_s / alone).round(2)

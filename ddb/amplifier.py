@@ -17,7 +17,7 @@ from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
 from .core import Settings, knob, set_seed, default_device, image_grid, training_output, plain_progress, with_precision
 from .data import BiasedData, BiasedSplit, DataError, biased_dls
-from .distributed import distributed
+from .distributed import distributed, taking_turns
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits
 
 # %% auto #0
@@ -69,7 +69,7 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
     with_precision(learn, precision)
     learn.ba_size, learn.ba_stats = size, stats
     if steps is not None: epochs = max(1, round(steps / len(dls.train)))
-    with training_output(learn, 'amplifier', quiet), distributed(learn): learn.fit_one_cycle(epochs, lr)
+    with training_output(learn, 'amplifier', quiet), distributed(learn), taking_turns(learn): learn.fit_one_cycle(epochs, lr)
     return learn
 
 AMPLIFIER_FIELDS = ('arch', 'loss', 'epochs', 'bs', 'lr', 'weights')   # the `amplifier` fields `train_amplifier` takes

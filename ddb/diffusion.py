@@ -20,7 +20,7 @@ from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
 from .core import Settings, knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device, atomic_path, save_json, load_json, save_torch, load_torch, plain_progress, with_precision, fault_point
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_options
-from .distributed import distributed, sample_share, unwrap, is_main, barrier
+from .distributed import distributed, taking_turns, sample_share, unwrap, is_main, barrier
 
 # %% auto #0
 __all__ = ['DIFFUSION_PRESETS', 'DIFFUSION_DEFAULTS', 'CHECKPOINT_KEYS', 'DIFFUSION_JSON', 'CondUNet', 'diffusion_config',
@@ -219,7 +219,7 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None, every:int=DiffusionS
             start = ck.start_epoch = s['epoch']
         cbs.append(ck)
     if start < n_epoch:
-        with distributed(learn): learn.fit_one_cycle(n_epoch, learn.diffusion_cfg['lr'], cbs=cbs, start_epoch=start)
+        with distributed(learn), taking_turns(learn): learn.fit_one_cycle(n_epoch, learn.diffusion_cfg['lr'], cbs=cbs, start_epoch=start)
     else: _load_finished(learn, s)
     return learn
 

@@ -5,17 +5,22 @@
 # %% ../nbs/00a_distributed.ipynb #0003
 from __future__ import annotations
 import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
-import atexit, contextlib, os
+import atexit, contextlib, os, tempfile
+from pathlib import Path
 from datetime import timedelta
 import torch
 from fastcore.basics import noop
 from fastai.torch_core import rank_distrib, num_distrib
 from fastai.distributed import DistributedTrainer
+from fastai.callback.core import Callback
+try: import fcntl
+except ImportError: fcntl = None   # Windows: no flock, so no turns
 
 # %% auto #0
 __all__ = ['process_info', 'is_main', 'start_processes', 'end_processes', 'barrier', 'from_main', 'first_of_any',
            'gather_to_main', 'batch_share', 'sample_share', 'SliceTrainer', 'unwrap', 'distributed', 'usable_cores',
-           'local_processes', 'user_threads', 'share_threads']
+           'local_processes', 'user_threads', 'share_threads', 'turns_folder', 'CpuTurns', 'cpu_turns', 'cpu_turn',
+           'TakeTurns', 'taking_turns']
 
 # %% ../nbs/00a_distributed.ipynb #0006
 def process_info()->tuple:
@@ -139,3 +144,60 @@ def share_threads()->str:
     cores, procs = usable_cores(), local_processes()
     torch.set_num_threads(max(1, cores // procs))
     return f"threads: {torch.get_num_threads()} per process ({cores} core{'s' * (cores > 1)}, {procs} process{'es' * (procs > 1)} in this run; {wait})"
+
+# %% ../nbs/00a_distributed.ipynb #9005
+def turns_folder()->Path|None:
+    "The folder of this machine's turn locks (`DDB_CPU_TURNS`; `None` where it is `off` or the system has no `flock`)."
+    v = os.environ.get('DDB_CPU_TURNS', '')
+    if v.lower() == 'off' or fcntl is None: return None
+    return Path(v) if v else Path(tempfile.gettempdir())/f'ddb-cpu-turns-{os.getuid()}'
+
+class CpuTurns:
+    "Turns on this machine's CPU among processes: `take` waits for the turn (queued behind the gate), `give` hands it on."
+    def __init__(self, folder:Path):
+        Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.gate, self.cpu = [os.open(Path(folder)/name, os.O_RDWR | os.O_CREAT, 0o600) for name in ('gate', 'cpu')]
+        self.held = False
+    def take(self):
+        if self.held: return
+        fcntl.flock(self.gate, fcntl.LOCK_EX)   # one waiter at a time, so a process giving the turn queues behind it
+        try: fcntl.flock(self.cpu, fcntl.LOCK_EX)
+        finally: fcntl.flock(self.gate, fcntl.LOCK_UN)
+        self.held = True
+    def give(self):
+        if self.held: fcntl.flock(self.cpu, fcntl.LOCK_UN); self.held = False
+    @contextlib.contextmanager
+    def turn(self):
+        self.take()
+        try: yield
+        finally: self.give()
+
+_TURNS = {}
+def cpu_turns(device)->CpuTurns|None:
+    "This process's turns on the CPU, or `None` where it takes none (on a GPU, turns off, not the machine's first process of its run, or leaving cores free)."
+    folder = turns_folder()
+    if torch.device(device).type != 'cpu' or folder is None or int(os.environ.get('LOCAL_RANK', 0)) != 0: return None
+    if torch.get_num_threads() * local_processes() < usable_cores(): return None   # e.g. OMP_NUM_THREADS=1 of 2 cores: the user shares by hand
+    if folder not in _TURNS: _TURNS[folder] = CpuTurns(folder)
+    return _TURNS[folder]
+
+def cpu_turn(device):
+    "A context in which this process computes in its turn on the CPU (nothing where it takes none)."
+    turns = cpu_turns(device)
+    return turns.turn() if turns is not None else contextlib.nullcontext()
+
+class TakeTurns(Callback):
+    "Hold the CPU turn during each training and validation batch."
+    order = -100   # first in, first out: other callbacks' work on the batch is inside the turn
+    def __init__(self, turns:CpuTurns): self.turns = turns
+    def before_batch(self): self.turns.take()
+    def after_batch(self): self.turns.give()
+
+@contextlib.contextmanager
+def taking_turns(learn):
+    "While `learn` trains in the `with` block, take turns on the CPU batch by batch with other ddb runs (`cpu_turns`)."
+    turns = cpu_turns(next(learn.model.parameters()).device)
+    if turns is None: yield learn; return
+    cb = TakeTurns(turns); learn.add_cb(cb)
+    try: yield learn
+    finally: learn.remove_cb(cb); turns.give()

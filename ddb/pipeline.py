@@ -20,7 +20,7 @@ from .stopping import CaptureCheck
 from .recipes import LEARNER_FIELDS, METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid, valid_criteria, flagged_accuracy
 from .report import write_predictions, write_suspected, report_figures, write_report, write_html, peak_rss_mb
-from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any, share_threads
+from .distributed import process_info, start_processes, is_main, barrier, from_main, first_of_any, share_threads, cpu_turns
 from .tracking import tracking_callbacks, check_tracker
 
 # %% auto #0
@@ -107,7 +107,8 @@ class Run:
         self.lock = None
         if is_main(): claim_folder(self.out); self.lock = FolderLock(self.out)   # one run at a time writes a run folder
         barrier()
-        self.log(share_threads())   # this process's share of the cores, fixed for the run (results must not follow the machine's load)
+        turns = '; batches take turns on the CPU with other ddb runs' if cpu_turns(self.device) else ''
+        self.log(share_threads() + turns)   # the cores' share, fixed for the run (results must not follow the machine's load)
     def _timed(self, stage, folder, key, compute, load=lambda: None):
         "Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or unloadable."
         t0 = time.time()

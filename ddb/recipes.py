@@ -16,7 +16,7 @@ from .core import Settings, knob, set_seed, default_device, plain_progress, with
 from .data import BiasedData, DataError, biased_dls, balanced_weights, stratified_indices
 from .models import ARCHS, classifier, accuracy, gce_loss, predict_logits
 from .amplifier import BiasScores, InferredGroups
-from .distributed import distributed
+from .distributed import distributed, taking_turns
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
@@ -105,7 +105,7 @@ def augment_tfms(size:int)->list:
 
 def fit_method(learn:Learner, epochs:int, lr:float|None=None)->Learner:
     "Train with the learner's method (some methods stage their training)."
-    with distributed(learn): learn.method.fit(learn, epochs, lr or learn.lr)   # several processes: data-parallel (`ddb.distributed`)
+    with distributed(learn), taking_turns(learn): learn.method.fit(learn, epochs, lr or learn.lr)   # data-parallel; turns on the CPU
     return learn
 
 # %% ../nbs/05_recipes.ipynb #0010

@@ -15,7 +15,7 @@ from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
 from .core import Settings, knob, safe_name, torch_generator, default_device, atomic_path, write_manifest, read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast, resolve_precision, fault_point
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
-from .distributed import is_main, barrier, process_info, gather_to_main
+from .distributed import is_main, barrier, process_info, gather_to_main, cpu_turn
 
 # %% auto #0
 __all__ = ['SAMPLING_FIELDS', 'guided_output', 'SamplingSettings', 'make_scheduler', 'sample', 'class_folders',
@@ -71,7 +71,7 @@ def sample(model:CondUNet,
     for yb in (progress_bar(chunks) if progress else chunks):
         x = torch.randn(len(yb), c, size, size, generator=g).to(device); yb = yb.to(device)
         for t in sched.timesteps:
-            with precision_autocast(precision, device): out = guided_output(model, x, t.to(device), yb, guidance)
+            with cpu_turn(device), precision_autocast(precision, device): out = guided_output(model, x, t.to(device), yb, guidance)
             out = out.float()   # the scheduler's update stays fp32
             x = sched.step(out, t, x, generator=g).prev_sample
         outs.append(x.clamp(-1, 1).float().cpu())
