@@ -145,7 +145,7 @@ def share_threads()->str:
     torch.set_num_threads(max(1, cores // procs))
     return f"threads: {torch.get_num_threads()} per process ({cores} core{'s' * (cores > 1)}, {procs} process{'es' * (procs > 1)} in this run; {wait})"
 
-# %% ../nbs/00a_distributed.ipynb #9005
+# %% ../nbs/00a_distributed.ipynb #b1f02f88
 def turns_folder()->Path|None:
     "The folder of this machine's turn locks (`DDB_CPU_TURNS`; `None` where it is `off` or the system has no `flock`)."
     v = os.environ.get('DDB_CPU_TURNS', '')

@@ -10,6 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 import torchvision
 from .core import DDBError, default_device, load_torch, _first_line
 from .data import BiasedSplit, split_dl, EVAL_BS
+from .distributed import cpu_turn
 
 # %% auto #0
 __all__ = ['IMAGENET', 'ARCHS', 'mlp', 'small_cnn', 'imagenet_weights_file', 'imagenet_state', 'resnet', 'classifier', 'ce_loss',
@@ -100,5 +101,6 @@ def predict_logits(model:nn.Module, split:BiasedSplit, size:int|None=None, stats
     "Logits of every sample of `split`, in order, on the CPU; images area-resized to `size` and normalised by `stats`."
     device = default_device(device) if device is not None else next(model.parameters()).device
     model = model.to(device).eval()
-    return torch.cat([model(x.as_subclass(torch.Tensor)).float().cpu()
-                      for x, _, _ in split_dl(split, bs, size=size, stats=stats, device=device, resize_mode='area')])
+    def logits(x):   # batch by batch, in turns with other runs
+        with cpu_turn(device): return model(x.as_subclass(torch.Tensor)).float().cpu()
+    return torch.cat([logits(x) for x, _, _ in split_dl(split, bs, size=size, stats=stats, device=device, resize_mode='area')])
