@@ -26,8 +26,10 @@ t0 = time.time()
 run = run_pipeline(a.preset, Path('runs')/f'cfmnist-{a.label}', a.set, stage='amplifier', quiet=True)
 tr, inferred = run.data.train, run.inferred['train']
 det, conf, loss = inferred.detection(tr.conflicting), tr.conflicting.astype(bool), inferred.scores.ce
-within = {f'{tr.classes[c]}/{CORRUPTIONS[c]}': round(float(roc_auc_score(conf[tr.targets == c], loss[tr.targets == c])), 3) for c in range(len(tr.classes))}
-row = dict(label=a.label, settings=' '.join(a.set), conflict_pct=run.cfg['data']['conflict_pct'], auroc=round(det['auroc'], 4),
+within = {f'{tr.classes[c]}/{CORRUPTIONS[c]}': round(float(roc_auc_score(conf[tr.targets == c], loss[tr.targets == c])),
+                                                     3) for c in range(len(tr.classes))}
+row = dict(label=a.label, settings=' '.join(a.set), conflict_pct=run.cfg['data']['conflict_pct'],
+           auroc=round(det['auroc'], 4),
            auroc_within_class=round(float(np.mean(list(within.values()))), 4), n_flagged=det['n_flagged'],
            precision=round(det['precision'], 4), recall=round(det['recall'], 4), seconds=round(time.time() - t0),
            within_class=json.dumps(within))
@@ -37,6 +39,7 @@ old = pd.read_csv(out) if out.exists() else None
 if old is not None: old = old[old.label != a.label]
 pd.concat([d for d in (old, pd.DataFrame([row])) if d is not None]).to_csv(out, index=False)
 synth = run.synthetic.train
-rows = [np.concatenate([np.pad(synth.image(i), ((1, 1), (1, 1), (0, 0)), constant_values=255) for i in np.flatnonzero(synth.targets == c)[:10]], 1)
+rows = [np.concatenate([np.pad(synth.image(i), ((1, 1), (1, 1), (0, 0)), constant_values=255)
+                        for i in np.flatnonzero(synth.targets == c)[:10]], 1)
         for c in range(len(synth.classes))]
 Image.fromarray(np.concatenate(rows, 0)).save(out.parent/f'synthetic_{a.label}.jpg', quality=75)

@@ -22,8 +22,10 @@ from ddb.stopping import CaptureCheck
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--config', default='cmnist-long'); p.add_argument('--out', default=None); p.add_argument('--run', default=None)
-p.add_argument('--snapshots', default='300,450,600,750,1050,1500'); p.add_argument('--recipe-at', default='450,750,1500')
+p.add_argument('--config', default='cmnist-long'); p.add_argument('--out', default=None)
+p.add_argument('--run', default=None)
+p.add_argument('--snapshots', default='300,450,600,750,1050,1500')
+p.add_argument('--recipe-at', default='450,750,1500')
 p.add_argument('--samplers', default='ddpm:25,ddim:25,ddim:10')
 p.add_argument('--metric', default='unbiased_acc', help="Recipe I's headline metric (waterbirds-mini: worst_group_acc)")
 p.add_argument('--set', nargs='*', default=[])
@@ -37,8 +39,10 @@ t0 = time.time()
 
 checks_csv = out/'capture_checks.csv'
 if not (work/'snapshots'/str(d['steps'])).exists():
-    learn = diffusion_learner(data, d['preset'], device=run.device, seed=cfg['seed'], **{k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')})
-    check = CaptureCheck(data.train, threshold=None, guidance=s['guidance'], seed=cfg['seed'], true_conflicting=data.train.conflicting, log=print)
+    learn = diffusion_learner(data, d['preset'], device=run.device, seed=cfg['seed'],
+                              **{k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')})
+    check = CaptureCheck(data.train, threshold=None, guidance=s['guidance'], seed=cfg['seed'],
+                         true_conflicting=data.train.conflicting, log=print)
     with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[check, DiffusionSnapshots(work/'snapshots')])
     check.table().to_csv(checks_csv, index=False)
 print(f'diffusion + checks: {time.time() - t0:.0f} s', flush=True)
@@ -46,13 +50,16 @@ print(f'diffusion + checks: {time.time() - t0:.0f} s', flush=True)
 def evaluate(step, sampler='ddpm', n_steps=None, n_per_class=None, recipe=False):
     n_steps, n_per_class = n_steps or s['steps'], n_per_class or s['n_per_class']
     model = load_diffusion(work/'snapshots'/str(step), run.device)
-    d = detection_from_model(model, data, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', amp, n_per_class, seed=cfg['seed'],
+    d = detection_from_model(model, data, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', amp,
+                             n_per_class, seed=cfg['seed'],
                              device=run.device, guidance=s['guidance'], steps=n_steps, scheduler=sampler, bs=s['bs'])
     ba, g, sample_s = d.amplifier, d.groups, d.sample_s
     det = g.detection(data.train.conflicting)
     row = dict(step=step, sampler=sampler, sample_steps=n_steps, n_per_class=n_per_class,
-               unet_evals=n_steps * n_per_class * len(data.classes) * (2 if s['guidance'] else 1), sample_s=round(sample_s, 1),
-               auroc=det['auroc'], ap=det['ap'], precision=det['precision'], recall=det['recall'], n_flagged=det['n_flagged'])
+               unet_evals=n_steps * n_per_class * len(data.classes) * (2 if s['guidance'] else 1),
+               sample_s=round(sample_s, 1),
+               auroc=det['auroc'], ap=det['ap'], precision=det['precision'], recall=det['recall'],
+               n_flagged=det['n_flagged'])
     if recipe:   # Recipe I on these groups, the run's backbone and budget (one seed)
         run.inferred = {'train': g, 'valid': infer_groups(ba, data.valid, amp['rule'], amp['topk'])}
         run.scores, run.pseudo = g.scores, g.pseudo
@@ -79,11 +86,17 @@ col = f'ddb1_{a.metric}'
 if col in own:
     r = own.dropna(subset=[col]); axs[0].plot(r.step, r[col], 'D-', label=f'Recipe I, {a.metric}')
 hit = checks[checks.jaccard >= 0.8]
-if len(hit): axs[0].axvline(hit.step.iloc[0], color='grey', ls='--', label=f'rule stops (overlap >= 0.8): step {hit.step.iloc[0]}')
-axs[0].set_xlabel('diffusion training steps'); axs[0].set_ylim(0, 1.02); axs[0].legend(fontsize=7); axs[0].grid(alpha=.3)
+if len(hit):
+    axs[0].axvline(hit.step.iloc[0], color='grey', ls='--', label='rule stops (overlap >= 0.8): step '
+                                                                  f'{hit.step.iloc[0]}')
+axs[0].set_xlabel('diffusion training steps'); axs[0].set_ylim(0, 1.02); axs[0].legend(fontsize=7)
+axs[0].grid(alpha=.3)
 last = res[res.step == d['steps']]
 axs[1].scatter(last.unet_evals, last.auroc)
-for _, r in last.iterrows(): axs[1].annotate(f"{r.sampler} {r.sample_steps}, {r.n_per_class}/class", (r.unet_evals, r.auroc), fontsize=7)
-axs[1].set_xscale('log'); axs[1].set_xlabel('UNet evaluations spent on sampling'); axs[1].set_ylabel('AUROC'); axs[1].grid(alpha=.3)
-fig.suptitle(f"{cfg['name']}: cost of the diffusion stage"); fig.tight_layout(); fig.savefig(out/'cost_curve.png', dpi=110); plt.close(fig)
+for _, r in last.iterrows():
+    axs[1].annotate(f"{r.sampler} {r.sample_steps}, {r.n_per_class}/class", (r.unet_evals, r.auroc), fontsize=7)
+axs[1].set_xscale('log'); axs[1].set_xlabel('UNet evaluations spent on sampling'); axs[1].set_ylabel('AUROC')
+axs[1].grid(alpha=.3)
+fig.suptitle(f"{cfg['name']}: cost of the diffusion stage"); fig.tight_layout()
+fig.savefig(out/'cost_curve.png', dpi=110); plt.close(fig)
 print(res.to_string()); print(checks.to_string()); print(f'total {time.time() - t0:.0f} s')

@@ -17,10 +17,12 @@ from ddb.diffusion import diffusion_learner, train_diffusion, load_diffusion
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--name', required=True); p.add_argument('--set', default='{}', help='JSON: mnist-cpu settings to change')
+p.add_argument('--name', required=True)
+p.add_argument('--set', default='{}', help='JSON: mnist-cpu settings to change')
 p.add_argument('--steps', type=int, default=1500); p.add_argument('--seed', type=int, default=0)
 p.add_argument('--snapshots', default='300,450,600,750,1050,1500'); p.add_argument('--precision', default='fp32')
-p.add_argument('--work', default='runs/diffusion-variants'); p.add_argument('--out', default='benchmarks/cmnist/diffusion_variants.csv')
+p.add_argument('--work', default='runs/diffusion-variants')
+p.add_argument('--out', default='benchmarks/cmnist/diffusion_variants.csv')
 a = p.parse_args()
 snaps = [int(s) for s in a.snapshots.split(',')]
 variant = json.loads(a.set)   # mnist-cpu's settings that change: diffusion_learner takes them as overrides
@@ -30,17 +32,20 @@ run = Run(cfg, Path(a.work)/f'data-s{a.seed}', quiet=True); run.stage_data(); da
 
 t0 = time.time()
 if not (work/'snapshots'/str(snaps[-1])).exists():
-    learn = diffusion_learner(data, 'mnist-cpu', seed=a.seed, steps_per_epoch=a.steps // 20, precision=a.precision, **{**variant, 'steps': a.steps})
+    learn = diffusion_learner(data, 'mnist-cpu', seed=a.seed, steps_per_epoch=a.steps // 20, precision=a.precision,
+                              **{**variant, 'steps': a.steps})
     with learn.no_bar(), learn.no_logging(): train_diffusion(learn, cbs=[DiffusionSnapshots(work/'snapshots', snaps)])
 train_s = time.time() - t0
 rows = []
 for step in snaps:
     model = load_diffusion(work/'snapshots'/str(step), run.device)
-    groups = detection_from_model(model, data, work/'samples'/f'{step}-25', amp, 100, seed=a.seed, device=run.device, precision=a.precision,
+    groups = detection_from_model(model, data, work/'samples'/f'{step}-25', amp, 100, seed=a.seed,
+                                  device=run.device, precision=a.precision,
                                   guidance=1.0, steps=25, scheduler='ddpm', bs=250).groups
     det = groups.detection(data.train.conflicting)
     rows.append(dict(variant=a.name, settings=a.set, precision=a.precision, total_steps=a.steps, seed=a.seed, step=step,
-                     train_s=round(train_s, 1), auroc=round(det['auroc'], 4), ap=round(det['ap'], 4), n_flagged=det['n_flagged']))
+                     train_s=round(train_s, 1), auroc=round(det['auroc'], 4), ap=round(det['ap'], 4),
+                     n_flagged=det['n_flagged']))
     print(rows[-1], flush=True)
 out = Path(a.out)
 old = pd.read_csv(out) if out.exists() else None

@@ -28,7 +28,8 @@ GPU_PRESETS = ('cifar10c', 'bffhq', 'waterbirds', 'bar')
 def random_data(n:int, size:int, seed:int=0)->BiasedData:
     "Two classes of random RGB images at `size` px: the costs below do not depend on what the pixels show."
     rng = np.random.default_rng(seed)
-    split = lambda name, k: BiasedSplit(np.arange(k) % 2, ['a', 'b'], rng.integers(0, 255, (k, size, size, 3), dtype=np.uint8), name=name)
+    split = lambda name, k: BiasedSplit(np.arange(k) % 2, ['a', 'b'],
+                                        rng.integers(0, 255, (k, size, size, 3), dtype=np.uint8), name=name)
     return BiasedData(split('train', n), split('valid', max(2, n // 4)), name=f'random-{size}px')
 
 def _peak_reset(device):
@@ -54,7 +55,8 @@ def check_preset(name:str, device, quick:bool, steps:int, precision:str='fp32')-
     rows, base = [], dict(preset=name, device=str(device), precision=resolve_precision(precision, device))
     # diffusion: a warm-up epoch, then a timed epoch, each `steps` steps of the preset's batch
     data = random_data(max(dbs * 2, 8), dsize)
-    learn = diffusion_learner(data, dpreset, steps_per_epoch=steps, device=device, bs=dbs, precision=precision)   # an epoch is `steps` batches
+    # an epoch is `steps` batches
+    learn = diffusion_learner(data, dpreset, steps_per_epoch=steps, device=device, bs=dbs, precision=precision)
     with learn.no_bar(), learn.no_logging():
         learn.fit(1)                                  # warm-up (cuDNN autotuning, allocator)
         s, mb = timed(lambda: learn.fit(1), device)
@@ -63,7 +65,8 @@ def check_preset(name:str, device, quick:bool, steps:int, precision:str='fp32')-
     # sampling: DDIM with guidance (two UNet passes a step), one batch of the preset's size
     model, n_img, k = ema_model(learn), (4 if quick else 64), (2 if quick else 10)
     sample(model, [0] * n_img, 1.0, 2, 'ddim', bs=n_img, device=device, precision=precision)   # warm-up
-    s, mb = timed(lambda: sample(model, [0] * n_img, 1.0, k, 'ddim', bs=n_img, device=device, precision=precision), device)
+    s, mb = timed(lambda: sample(model, [0] * n_img, 1.0, k, 'ddim', bs=n_img, device=device,
+                                 precision=precision), device)
     rows.append(dict(base, stage='sampling (ddim, guided)', img_size=dsize, bs=n_img, steps=k, seconds=round(s, 2),
                      images_per_s=round(n_img * k / s, 1), peak_mb=mb))
     # the debiasing classifier: one epoch of `steps` batches at the preset's input size, after a warm-up epoch
@@ -81,8 +84,10 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--quick', action='store_true', help='tiny sizes on any device: checks that the script runs')
     p.add_argument('--presets', default=','.join(GPU_PRESETS)); p.add_argument('--steps', type=int, default=20)
-    p.add_argument('--precisions', default='fp32,bf16', help='each stage in each; bf16 where the device has no native bf16 runs as fp32 (the precision column says)')
-    p.add_argument('--device', default=None); p.add_argument('--out', default=str(Path(__file__).parent/'gpu_check.csv'))
+    p.add_argument('--precisions', default='fp32,bf16', help='each stage in each; bf16 where the device has no native '
+                                                             'bf16 runs as fp32 (the precision column says)')
+    p.add_argument('--device', default=None)
+    p.add_argument('--out', default=str(Path(__file__).parent/'gpu_check.csv'))
     a = p.parse_args(argv)
     device, steps = default_device(a.device), (2 if a.quick else a.steps)
     set_seed(0); t0, rows = time.time(), []

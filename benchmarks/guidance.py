@@ -19,20 +19,26 @@ from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--models', nargs='+', required=True, help='name=folder of a saved diffusion model')
-p.add_argument('--w', default='0,1'); p.add_argument('--n', type=int, default=200); p.add_argument('--steps', type=int, default=25)
+p.add_argument('--w', default='0,1'); p.add_argument('--n', type=int, default=200)
+p.add_argument('--steps', type=int, default=25)
 p.add_argument('--work', default='runs/guidance'); p.add_argument('--out', default='benchmarks/cmnist/guidance.csv')
 a = p.parse_args()
-run = Run(load_config('cmnist'), Path(a.work)/'data', quiet=True); run.stage_data(); data, amp = run.data, run.cfg['amplifier']
+run = Run(load_config('cmnist'), Path(a.work)/'data', quiet=True); run.stage_data()
+data, amp = run.data, run.cfg['amplifier']
 out = Path(a.out); rows = pd.read_csv(out).to_dict('records') if out.exists() else []
 for spec in a.models:
     name, folder = spec.split('=', 1)
     model = load_diffusion(folder, run.device)
     for w in (float(v) for v in a.w.split(',')):
-        if any(r['model'] == name and r['w'] == w and r['n_per_class'] == a.n for r in rows): continue   # measured already
-        d = detection_from_model(model, data, Path(a.work)/f'{name}-w{w:g}-n{a.n}', amp, a.n, device=run.device, guidance=w, steps=a.steps,
+        # measured already
+        if any(r['model'] == name and r['w'] == w and r['n_per_class'] == a.n for r in rows): continue
+        d = detection_from_model(model, data, Path(a.work)/f'{name}-w{w:g}-n{a.n}', amp, a.n, device=run.device,
+                                 guidance=w, steps=a.steps,
                                  scheduler='ddpm', bs=250)
         sample_s, det = d.sample_s, d.groups.detection(data.train.conflicting)
-        rows.append(dict(model=name, w=w, n_per_class=a.n, sample_steps=a.steps, sample_s=round(sample_s, 1), auroc=round(det['auroc'], 4),
-                         ap=round(det['ap'], 4), n_flagged=det['n_flagged'], precision=round(det['precision'], 3), recall=round(det['recall'], 3)))
+        rows.append(dict(model=name, w=w, n_per_class=a.n, sample_steps=a.steps, sample_s=round(sample_s, 1),
+                         auroc=round(det['auroc'], 4),
+                         ap=round(det['ap'], 4), n_flagged=det['n_flagged'], precision=round(det['precision'], 3),
+                         recall=round(det['recall'], 3)))
         print(rows[-1], flush=True)
         pd.DataFrame(rows).to_csv(out, index=False)

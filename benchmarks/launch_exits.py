@@ -26,12 +26,15 @@ def launches(n:int, keep_group:bool, work:Path)->dict:
     failed = aborted = 0
     t0 = time.time()
     for _ in range(n):
-        r = subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', 'probe.py',
-                            *(['--keep-group'] if keep_group else [])], cwd=work, capture_output=True, text=True, timeout=300,
+        r = subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone',
+                            '--nproc_per_node', '2', 'probe.py',
+                            *(['--keep-group'] if keep_group else [])], cwd=work,
+                            capture_output=True, text=True, timeout=300,
                            env={**os.environ, 'OMP_NUM_THREADS': '1'})
         failed += r.returncode != 0
         aborted += 'terminate called without an active exception' in r.stderr
-    return dict(leaves_group=not keep_group, launches=n, failed=failed, aborted_at_exit=aborted, seconds=round(time.time() - t0, 1),
+    return dict(leaves_group=not keep_group, launches=n, failed=failed, aborted_at_exit=aborted,
+                seconds=round(time.time() - t0, 1),
                 date=time.strftime('%Y-%m-%d'), cores=os.cpu_count())
 
 if __name__ == '__main__':

@@ -30,12 +30,14 @@ data = from_folders(sys.argv[1], in_memory=False, valid_pct=0.05)
 lazy = data.train.images is None
 dls = biased_dls(data, bs=256, stats=None, device='cpu', seed=0)
 n = sum(len(x) for x, *_ in dls.train)
-print(json.dumps(dict(lazy=lazy, images_per_epoch=n, seconds=round(time.time() - t0, 1), peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))))
+peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps(dict(lazy=lazy, images_per_epoch=n, seconds=round(time.time() - t0, 1), peak_rss_mb=peak_rss_mb)))
 """
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    p.add_argument('--sizes', default='5000,50000'); p.add_argument('--out', default=str(Path(__file__).parent/'lazy_rss.csv'))
+    p.add_argument('--sizes', default='5000,50000')
+    p.add_argument('--out', default=str(Path(__file__).parent/'lazy_rss.csv'))
     a = p.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,6 +48,7 @@ def main(argv=None):
             rows.append(dict(n_images=n, write_s=round(written, 1), **json.loads(r.stdout.strip().splitlines()[-1])))
             print(rows[-1], flush=True)
     df = pd.DataFrame(rows); df.to_csv(a.out, index=False)
-    print(df.to_string(index=False)); print(f'peak RSS ratio, largest to smallest: {df.peak_rss_mb.iloc[-1] / df.peak_rss_mb.iloc[0]:.2f}')
+    print(df.to_string(index=False))
+    print(f'peak RSS ratio, largest to smallest: {df.peak_rss_mb.iloc[-1] / df.peak_rss_mb.iloc[0]:.2f}')
 
 if __name__ == '__main__': main()

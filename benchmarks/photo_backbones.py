@@ -23,12 +23,14 @@ rows = []
 for arch in a.archs.split(','):
     for aug in (bool(int(v)) for v in a.augment.split(',')):
         for seed in range(a.seeds):
-            learn = debias_learner(data, GroupDRO(eta=r['groupdro']['eta']), **{**{k: r[k] for k in LEARNER_FIELDS}, 'arch': arch, 'seed': seed, 'augment': aug})
+            learn = debias_learner(data, GroupDRO(eta=r['groupdro']['eta']),
+                                   **{**{k: r[k] for k in LEARNER_FIELDS}, 'arch': arch, 'seed': seed, 'augment': aug})
             sel = SelectOnValid(data.valid, 'worst_group'); learn.add_cb(sel)
             t0 = time.time()
             with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])
             ev = evaluate(learn, data.test, data.train)
-            rows.append(dict(arch=arch, augment=aug, seed=seed, **ev.summary, best_epoch=sel.best_epoch, train_s=round(time.time() - t0, 1)))
+            rows.append(dict(arch=arch, augment=aug, seed=seed, **ev.summary, best_epoch=sel.best_epoch,
+                             train_s=round(time.time() - t0, 1)))
             print(rows[-1], flush=True)
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
 pd.DataFrame(rows).to_csv(out/'backbones.csv', index=False, float_format='%.4f')

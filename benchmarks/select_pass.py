@@ -18,16 +18,19 @@ import numpy as np
 
 def main():
     raw = load_config('cmnist-long'); data = load_data(raw['data'], raw['seed'])
-    cfg = resolve_config(raw, data, 'cpu'); r = method_recipe(cfg['recipes'], 'erm')[0]   # what `ddb run` trains ERM with
+    # what `ddb run` trains ERM with
+    cfg = resolve_config(raw, data, 'cpu'); r = method_recipe(cfg['recipes'], 'erm')[0]
     v = data.valid   # a stand-in for the amplifier's groups: the true conflicting flags (only the timing matters here)
-    inferred = InferredGroups(BiasScores(np.zeros(len(v)), np.ones(len(v)), v.targets.copy(), v.targets.copy()), v.conflicting.astype(bool), data.c)
+    inferred = InferredGroups(BiasScores(np.zeros(len(v)), np.ones(len(v)), v.targets.copy(), v.targets.copy()),
+                              v.conflicting.astype(bool), data.c)
     rows = {}
     for name, split in (('own pass (before)', copy.copy(v)), ('fastai pass (after)', v)):
         learn = debias_learner(data, ERM(), **{k: r[k] for k in LEARNER_FIELDS}, device='cpu')
         sel = SelectOnValid(split, 'worst_pseudo_group', inferred); learn.add_cb(sel)
         t0 = time.time()
         with learn.no_bar(), learn.no_logging(): fit_method(learn, r['epochs'], r['lr'])
-        rows[name] = dict(seconds=round(time.time() - t0, 1), best_epoch=sel.best_epoch, history=[round(h, 6) for h in sel.history])
+        rows[name] = dict(seconds=round(time.time() - t0, 1), best_epoch=sel.best_epoch,
+                          history=[round(h, 6) for h in sel.history])
         print(name, rows[name], flush=True)
     a, b = rows.values()
     assert (a['best_epoch'], a['history']) == (b['best_epoch'], b['history']), 'the two passes disagree'

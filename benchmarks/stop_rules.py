@@ -13,7 +13,8 @@ from ddb.stopping import quick_flags, compare_checks
 from ddb.pipeline import Run
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--config', default='cmnist-long'); p.add_argument('--run', default=None); p.add_argument('--out', default=None)
+p.add_argument('--config', default='cmnist-long'); p.add_argument('--run', default=None)
+p.add_argument('--out', default=None)
 p.add_argument('--n-real', type=int, default=5000)
 p.add_argument('--max-step', type=int, default=None, help='check snapshots up to this step only')
 p.add_argument('--set', nargs='*', default=[])
@@ -33,13 +34,15 @@ for name, kw in VARIANTS.items():
     for step in steps:
         t0 = time.time()
         sc, flags = quick_flags(load_diffusion(work/'snapshots'/str(step), run.device), subset, seed=cfg['seed'], **kw)
-        rows.append(dict(variant=name, step=step, **compare_checks(sc, flags, prev, true), seconds=round(time.time() - t0, 1)))
+        rows.append(dict(variant=name, step=step, **compare_checks(sc, flags, prev, true),
+                         seconds=round(time.time() - t0, 1)))
         prev = flags, sc.ce
         print(rows[-1], flush=True)
 checks = pd.DataFrame(rows)
 checks.to_csv(out/'stop_rule_checks.csv', index=False, float_format='%.4f')
 curve = pd.read_csv(out/'cost_curve.csv')
-own = curve[(curve.sampler == 'ddpm') & (curve.sample_steps == run.cfg['sampling']['steps']) & (curve.n_per_class == run.cfg['sampling']['n_per_class'])]
+own = curve[(curve.sampler == 'ddpm') & (curve.sample_steps == run.cfg['sampling']['steps']) & (
+    curve.n_per_class == run.cfg['sampling']['n_per_class'])]
 full = own[own.step == own.step.max()].auroc.iloc[0]
 def auroc_at(step):   # the preset amplifier's AUROC at the nearest measured snapshot at or after `step`
     later = own[own.step >= step]
@@ -53,7 +56,8 @@ for name in VARIANTS:
             stop = int(hit.step.iloc[0]) if len(hit) else int(c.step.max())
             r = auroc_at(stop)
             summary.append(dict(variant=name, statistic=stat, threshold=th, stops_at=stop,
-                                auroc_there=None if r is None else round(float(r.auroc), 4), measured_at=None if r is None else int(r.step),
+                                auroc_there=None if r is None else round(float(r.auroc), 4),
+                                measured_at=None if r is None else int(r.step),
                                 full_auroc=round(float(full), 4), check_seconds=round(float(c.seconds.mean()), 1)))
 summary = pd.DataFrame(summary)
 summary.to_csv(out/'stop_rules.csv', index=False)

@@ -17,9 +17,12 @@ a = p.parse_args()
 rows = []
 for seed in (int(s) for s in a.seeds.split(',')):
     out = Path(f'runs/nreal{a.n_real}/s{seed}')
-    m = run_pipeline('cmnist', out, [f'seed={seed}', 'diffusion.stop=flags', f'diffusion.check_images={a.n_real}', 'methods=[erm]'], quiet=True).metrics
+    m = run_pipeline('cmnist', out,
+                     [f'seed={seed}', 'diffusion.stop=flags', f'diffusion.check_images={a.n_real}',
+                      'methods=[erm]'], quiet=True).metrics
     checks = pd.read_csv(out/'diffusion'/'capture_checks.csv')
-    rows.append(dict(n_real=a.n_real, seed=seed, stops_at=json.loads((out/'diffusion'/'manifest.json').read_text())['trained_steps'],
+    rows.append(dict(n_real=a.n_real, seed=seed,
+                     stops_at=json.loads((out/'diffusion'/'manifest.json').read_text())['trained_steps'],
                      auroc=round(m['detection']['auroc'], 4), n_flagged=m['detection']['n_flagged'],
                      check_seconds=round(checks.seconds.mean(), 1)))
     print(rows[-1], flush=True)

@@ -35,9 +35,11 @@ def small_cmnist(n:int=3000, conflict_pct:float=1.0):
     return BiasedData(tr, va, te, name='cmnist-small', aligned_bias=np.arange(10))
 
 def perfect_groups(split, bias_pred=None):
-    "`InferredGroups` of an ideal amplifier: it flags exactly the conflicting samples (and, given `bias_pred`, reads their bias)."
+    ("`InferredGroups` of an ideal amplifier: it flags exactly the conflicting samples (and, given `bias_pred`, reads "
+     "their bias).")
     from ddb.amplifier import BiasScores, InferredGroups
-    return InferredGroups(BiasScores(None, None, bias_pred, split.targets), split.conflicting.astype(int), len(split.classes))
+    return InferredGroups(BiasScores(None, None, bias_pred, split.targets),
+                          split.conflicting.astype(int), len(split.classes))
 
 # %% ../nbs/99_testing.ipynb #0102
 def write_png(path, arr):
@@ -50,7 +52,8 @@ def colour_img(v, size:int=8):
     return np.full((size, size, 3), v, np.uint8)
 
 def toy_disent(root, flat_valid_in_pct=True, valid_beside=False, flat_test=False, valid_sub=False):
-    "DisEnt folders (CMNIST, BFFHQ and CIFAR10C variants of where `valid/` and `test/` sit): 3 classes, 4 aligned and 1 conflicting image each."
+    ("DisEnt folders (CMNIST, BFFHQ and CIFAR10C variants of where `valid/` and `test/` sit): 3 classes, 4 aligned and "
+     "1 conflicting image each.")
     root, k = Path(root), 0
     for t in range(3):
         for i in range(4): write_png(root/f'1pct/align/{t}/{k}_{t}_{t}.png', colour_img(40*t)); k += 1

@@ -18,22 +18,27 @@ __all__ = ['PHOTO_PACKAGES', 'WATER_BIRDS', 'WATER_SCENES', 'LAND_SCENES', 'BIRD
 
 # %% ../nbs/01a_photos.ipynb #0005
 PHOTO_PACKAGES = ('tuxpaint-stamps-default', 'plasma-workspace-wallpapers', 'mate-backgrounds')
-WATER_BIRDS = ('drake', 'duck', 'gander', 'heron_greatblue', 'heron_greatblue_flying', 'little-penguin', 'magellanic_penguin',
+WATER_BIRDS = ('drake', 'duck', 'gander', 'heron_greatblue', 'heron_greatblue_flying',
+               'little-penguin', 'magellanic_penguin',
                'penguin', 'pelican', 'pink_flamingo', 'seagull', 'silver-gull')
 WATER_SCENES = ('wallpapers/BytheWater', 'wallpapers/DarkestHour', 'wallpapers/EveningGlow', 'wallpapers/summer_1am',
                 'wallpapers/ColdRipple', 'backgrounds/mate/nature/Aqua.jpg')
-LAND_SCENES = ('wallpapers/FallenLeaf', 'wallpapers/OneStandsOut', 'wallpapers/Path', 'backgrounds/mate/nature/GreenMeadow.jpg',
-               'backgrounds/mate/nature/Blinds.jpg', 'backgrounds/mate/nature/RainDrops.jpg', 'backgrounds/mate/nature/Garden.jpg')
+LAND_SCENES = ('wallpapers/FallenLeaf', 'wallpapers/OneStandsOut', 'wallpapers/Path',
+               'backgrounds/mate/nature/GreenMeadow.jpg',
+               'backgrounds/mate/nature/Blinds.jpg', 'backgrounds/mate/nature/RainDrops.jpg',
+               'backgrounds/mate/nature/Garden.jpg')
 BIRDS_DIR = 'tuxpaint/stamps/animals/birds'
 
 def photos_root(root:str|Path|None=None)->Path:
-    "The `share` folder holding the photo packages' files: `root`, else `$DDB_PHOTOS`, else `/usr/share` (either may hold `usr/share/`)."
+    ("The `share` folder holding the photo packages' files: `root`, else `$DDB_PHOTOS`, else `/usr/share` (either may "
+     "hold `usr/share/`).")
     cands = [Path(r) for r in (root, os.environ.get('DDB_PHOTOS')) if r] or [Path('/usr/share')]
     for c in cands:
         for share in (c, c/'usr'/'share'):
             if (share/BIRDS_DIR).is_dir() and (share/'wallpapers').is_dir(): return share
     raise DataError(f"bird cut-outs and landscape photos not found in {', '.join(map(str, cands))}: install them with "
-                    f"`apt-get install {' '.join(PHOTO_PACKAGES)}`, or set $DDB_PHOTOS to a folder holding their usr/share/ "
+                    f"`apt-get install {' '.join(PHOTO_PACKAGES)}`, or set $DDB_PHOTOS to a folder holding their "
+                    "usr/share/ "
                     f"(e.g. from `apt-get download` and `dpkg-deb -x`)")
 
 def _scene_file(share:Path, scene:str)->Path:
@@ -57,7 +62,8 @@ def photo_sources(root:str|Path|None=None)->dict:
     land = [b for b in birds if b not in WATER_BIRDS]
     if len(land) < 2: raise DataError(f'{share/BIRDS_DIR}: fewer than two land birds')
     return dict(water_birds={b: birds[b] for b in WATER_BIRDS}, land_birds={b: birds[b] for b in land},
-                water_scenes={s: _scene_file(share, s) for s in WATER_SCENES}, land_scenes={s: _scene_file(share, s) for s in LAND_SCENES})
+                water_scenes={s: _scene_file(share, s) for s in WATER_SCENES},
+                land_scenes={s: _scene_file(share, s) for s in LAND_SCENES})
 
 # %% ../nbs/01a_photos.ipynb #0010
 SCENE_HEIGHT = 192   # photos are downscaled once to this height, then cropped
@@ -93,7 +99,8 @@ def paste_bird(background:Image.Image, bird:Image.Image, rng)->np.ndarray:
 
 # %% ../nbs/01a_photos.ipynb #0012
 def photo_groups(split:str, n:int, conflict_pct:float, rng)->tuple:
-    "(bird class, place) per image: train biased by counting (`conflict_pct` of each class on the other place), valid and test balanced over the four groups."
+    ("(bird class, place) per image: train biased by counting (`conflict_pct` of each class on the other place), valid "
+     "and test balanced over the four groups.")
     if split == 'train':
         n_c = [n - n // 2, n // 2]
         k = [round(m * conflict_pct / 100) for m in n_c]
@@ -104,24 +111,30 @@ def photo_groups(split:str, n:int, conflict_pct:float, rng)->tuple:
     order = rng.permutation(n)
     return y[order], place[order]
 
-def waterbirds_mini(conflict_pct:float=5.0,  # percent of each class's training images on the other background (Waterbirds: 5)
+# percent of each class's training images on the other background (Waterbirds: 5)
+def waterbirds_mini(conflict_pct:float=5.0,
                     n_train:int=2000, n_valid:int=400, n_test:int=800,
                     size:int=64,              # images are size x size
                     seed:int=0,
-                    root:str|Path|None=None,  # folder with the packages' usr/share (default: $DDB_PHOTOS, then /usr/share)
+                    # folder with the packages' usr/share (default: $DDB_PHOTOS, then /usr/share)
+                    root:str|Path|None=None,
                    )->BiasedData:
-    "Waterbirds from real photos that install offline: water and land bird cut-outs pasted on crops of water and land photos."
+    ("Waterbirds from real photos that install offline: water and land bird cut-outs pasted on crops of water and land "
+     "photos.")
     if not 0 <= conflict_pct <= 50: raise DataError(f'conflict_pct must be in [0, 50], got {conflict_pct}')
     src = photo_sources(root)
     birds = [[load_bird(p) for p in src['land_birds'].values()], [load_bird(p) for p in src['water_birds'].values()]]
-    scenes = [[load_scene(p) for p in src['land_scenes'].values()], [load_scene(p) for p in src['water_scenes'].values()]]
+    scenes = [[load_scene(p) for p in src['land_scenes'].values()],
+              [load_scene(p) for p in src['water_scenes'].values()]]
     splits = []
     for i, (name, n) in enumerate((('train', n_train), ('valid', n_valid), ('test', n_test))):
         rng = np.random.default_rng([seed, i])
         y, place = photo_groups(name, n, conflict_pct, rng)
-        ims = np.stack([paste_bird(scene_crop(scenes[p][rng.integers(len(scenes[p]))], name, size, rng), birds[c][rng.integers(len(birds[c]))], rng)
+        ims = np.stack([paste_bird(scene_crop(scenes[p][rng.integers(len(scenes[p]))], name, size, rng),
+                                   birds[c][rng.integers(len(birds[c]))], rng)
                         for c, p in zip(y, place)])
-        splits.append(BiasedSplit(y, ['landbird', 'waterbird'], images=ims, bias=place, bias_classes=['land', 'water'], name=name))
+        splits.append(BiasedSplit(y, ['landbird', 'waterbird'], images=ims, bias=place,
+                                  bias_classes=['land', 'water'], name=name))
     return BiasedData(*splits, name=f'waterbirds-mini-{conflict_pct:g}pct', aligned_bias=[0, 1], valid_pct=0)
 
 # %% ../nbs/01a_photos.ipynb #0015
@@ -130,7 +143,8 @@ SPLIT_IDS = {"train": 0, "valid": 1, "test": 2}   # Waterbirds' split column
 def write_photo_folders(data:BiasedData,  # e.g. from `waterbirds_mini`
                         dest:str|Path,    # a new folder
                        )->Path:
-    "`dest/<split>/<class>/<n>.png` for `ddb run folder`; the bias labels as a Waterbirds-layout `metadata.csv` (for `ddb run waterbirds`) and as `bias.csv`."
+    ("`dest/<split>/<class>/<n>.png` for `ddb run folder`; the bias labels as a Waterbirds-layout `metadata.csv` (for "
+     "`ddb run waterbirds`) and as `bias.csv`.")
     dest = Path(dest)
     if dest.exists() and any(dest.iterdir()): raise DataError(f'{dest}: exists and is not empty; choose a new folder')
     rows = []
@@ -139,7 +153,8 @@ def write_photo_folders(data:BiasedData,  # e.g. from `waterbirds_mini`
             for i in range(len(s)):
                 f = f'{s.name}/{safe_name(s.classes[s.targets[i]])}/{i:05d}.png'
                 (tmp/f).parent.mkdir(parents=True, exist_ok=True); Image.fromarray(s.image(i)).save(tmp/f)
-                rows.append(dict(img_id=len(rows), img_filename=f, y=int(s.targets[i]), split=SPLIT_IDS[s.name], place=int(s.bias[i]), place_filename='-'))
+                rows.append(dict(img_id=len(rows), img_filename=f, y=int(s.targets[i]), split=SPLIT_IDS[s.name],
+                                 place=int(s.bias[i]), place_filename='-'))
         meta = pd.DataFrame(rows); meta.to_csv(tmp/'metadata.csv', index=False)
         bias_names = np.array(data.train.bias_classes)
         pd.DataFrame(dict(file=meta.img_filename, bias=bias_names[meta.place])).to_csv(tmp/'bias.csv', index=False)
