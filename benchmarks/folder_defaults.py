@@ -18,7 +18,7 @@ from ddb.config import load_config
 from ddb.datasets import load_data
 from ddb.benchmark import run_benchmark
 from ddb.evaluation import score_predictions
-from ddb.core import safe_child
+from ddb.files import safe_child
 from ddb.pipeline import CHOOSER, setting_name
 from ddb.report import md_table
 

@@ -14,7 +14,7 @@ import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from ddb.amplifier import detection_report, show_suspected
 from ddb.analysis import bias_capture, memorisation_curves, plot_memorisation
-from ddb.core import save_json
+from ddb.files import save_json
 from ddb.pipeline import run_pipeline
 from ddb.sampling import show_per_class
 

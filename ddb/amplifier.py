@@ -15,8 +15,8 @@ from fastai.data.core import DataLoaders
 from fastai.vision.augment import Flip
 from sklearn.metrics import roc_auc_score, average_precision_score
 from sklearn.mixture import GaussianMixture
-from .core import (Settings, knob, set_seed, default_device, image_grid, training_output,
-                      plain_progress, with_precision)
+from .core import Settings, knob, set_seed, default_device, training_output, plain_progress, with_precision
+from .data import image_grid
 from .data import BiasedData, BiasedSplit, DataError, biased_dls
 from .distributed import distributed, taking_turns
 from .models import ARCHS, classifier, ce_loss, gce_loss, accuracy, predict_logits

@@ -9,7 +9,7 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from fastai.callback.core import Callback
 from sklearn.metrics import roc_auc_score, average_precision_score
-from .core import image_grid
+from .data import image_grid
 from .data import BiasedData, BiasedSplit, DataError
 from .models import predict_logits
 import time

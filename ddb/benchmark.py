@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, yaml
 import matplotlib.pyplot as plt
-from .core import runs_root, atomic_path, claim_folder, safe_child, safe_name, FolderLock
+from .files import runs_root, atomic_path, claim_folder, safe_child, safe_name, FolderLock
 from .models import ARCHS
 from .recipes import CRITERIA
 from .evaluation import SUMMARY_METRICS

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import atomic_path
+from .files import atomic_path
 from .data import DataError, BiasedData, BiasedSplit, stratified_indices
 from .cmnist import read_idx, lff_bias_labels
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, torch
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse
-from .core import atomic_path, to_hwc_uint8
+from .files import atomic_path
+from .data import to_hwc_uint8
 from .data import DataError, BiasedSplit, BiasedData, show_aligned_conflicting, area_resize
 
 # %% auto #0

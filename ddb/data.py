@@ -16,14 +16,54 @@ from fastai.data.transforms import IntToFloatTensor, Normalize
 from fastai.torch_core import TensorImage, TensorCategory
 from fastai.vision.core import imagenet_stats
 from fasttransform import Transform, Pipeline
-from .core import DDBError, image_grid
+from .core import DDBError
 from .distributed import batch_share
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'EVAL_BS', 'DataError', 'read_image', 'check_images', 'image_files',
-           'BiasedSplit', 'stratified_indices', 'BiasedData', 'majority_bias', 'ResizeBatch', 'area_resize',
-           'batch_tfms', 'balanced_weights', 'SplitDL', 'loader_options', 'split_dl', 'biased_dls',
-           'show_aligned_conflicting']
+__all__ = ['IMAGE_EXTS', 'HIGH_BIT_MODES', 'IN_MEMORY_BYTES', 'EVAL_BS', 'to_hwc_uint8', 'image_grid', 'DataError', 'read_image',
+           'check_images', 'image_files', 'BiasedSplit', 'stratified_indices', 'BiasedData', 'majority_bias',
+           'ResizeBatch', 'area_resize', 'batch_tfms', 'balanced_weights', 'SplitDL', 'loader_options', 'split_dl',
+           'biased_dls', 'show_aligned_conflicting']
+
+# %% ../nbs/01_data.ipynb #0029
+def to_hwc_uint8(images,                 # N x H x W x C uint8 array, or N x C x H x W float tensor/array
+                 value_range=(-1., 1.),  # range of float input (ddb's diffusion models work in [-1, 1])
+                )->np.ndarray:
+    "Images as an N x H x W x C uint8 array."
+    if isinstance(images, torch.Tensor): images = images.detach().float().cpu().numpy()
+    images = np.asarray(images)
+    if images.ndim == 3: images = images[None]
+    if images.dtype == np.uint8: return images if images.shape[-1] in (1, 3, 4) else images.transpose(0, 2, 3, 1)
+    lo, hi = value_range
+    x = (images.astype(np.float32) - lo) / (hi - lo)
+    if x.shape[1] in (1, 3, 4) and x.shape[-1] not in (1, 3, 4): x = x.transpose(0, 2, 3, 1)
+    return (x.clip(0, 1) * 255).round().astype(np.uint8)
+
+# %% ../nbs/01_data.ipynb #0031
+def image_grid(images,                  # anything `to_hwc_uint8` takes
+               ncols:int=8,             # images per row
+               titles:list|None=None,   # one title per image
+               row_labels:list|None=None, # one label per row, drawn left of it
+               scale:float=1.0,         # inches per image
+               value_range=(-1., 1.),   # range of float input
+               suptitle:str|None=None,
+              )->plt.Figure:
+    "A matplotlib figure of `images` in a grid, with optional titles and row labels."
+    ims = to_hwc_uint8(images, value_range)
+    n = len(ims); nrows = max(1, -(-n // ncols))
+    fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*scale, nrows*scale), squeeze=False)
+    for i, ax in enumerate(axs.flat):
+        ax.set_xticks([]); ax.set_yticks([])
+        for s in ax.spines.values(): s.set_visible(False)
+        if i >= n: continue
+        im = ims[i]
+        ax.imshow(im[..., 0] if im.shape[-1] == 1 else im, cmap='gray' if im.shape[-1] == 1 else None, vmin=0, vmax=255)
+        if titles is not None: ax.set_title(str(titles[i]), fontsize=8)
+    for r, lbl in enumerate(row_labels or []):
+        axs[r, 0].set_ylabel(str(lbl), rotation=0, ha='right', va='center', fontsize=9)
+    if suptitle: fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/01_data.ipynb #0005
 class DataError(DDBError, ValueError):

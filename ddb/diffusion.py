@@ -19,8 +19,8 @@ from fastai.data.core import DataLoaders
 from diffusers import DiffusionPipeline, UNet2DModel, DDPMScheduler
 from diffusers.training_utils import EMAModel
 from .core import (Settings, knob, CorruptFileError, UnsafeFileError, set_seed, torch_generator, default_device,
-                      atomic_path, save_json, load_json, save_torch, load_torch, plain_progress,
-                      with_precision, fault_point)
+                      plain_progress, with_precision, fault_point)
+from .files import atomic_path, save_json, load_json, save_torch, load_torch
 from .data import BiasedData, BiasedSplit, SplitDL, batch_tfms, loader_options
 from .distributed import distributed, taking_turns, sample_share, unwrap, is_main, barrier
 

@@ -5,7 +5,7 @@
 # %% ../nbs/00a_distributed.ipynb #0003
 from __future__ import annotations
 import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
-import atexit, contextlib, os, tempfile, time
+import atexit, contextlib, os, tempfile
 from pathlib import Path
 from datetime import timedelta
 import torch
@@ -165,26 +165,18 @@ def turns_folder()->Path|None:
 class CpuTurns:
     ("Turns on this machine's CPU among processes: `take` waits for the turn (queued behind the gate), `give` hands it "
      "on.")
-    def __init__(self, folder:Path,
-                 min_cores:float|None=None, # a turn that kept fewer cores busy: the next `skip` steps take none
-                 skip:int=20):
+    def __init__(self, folder:Path):
         Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
         self.gate, self.cpu = [os.open(Path(folder)/name, os.O_RDWR | os.O_CREAT, 0o600) for name in ('gate', 'cpu')]
-        self.min_cores = 0.65 * torch.get_num_threads() if min_cores is None else min_cores
-        self.skip, self.skipping, self.held = skip, 0, False
+        self.held = False
     def take(self):
         if self.held: return
-        if self.skipping: self.skipping -= 1; return
         fcntl.flock(self.gate, fcntl.LOCK_EX)   # one waiter at a time, so a process giving the turn queues behind it
         try: fcntl.flock(self.cpu, fcntl.LOCK_EX)
         finally: fcntl.flock(self.gate, fcntl.LOCK_UN)
-        self.held, self.started = True, (time.perf_counter(), time.process_time())
+        self.held = True
     def give(self):
-        if not self.held: return
-        fcntl.flock(self.cpu, fcntl.LOCK_UN); self.held = False
-        wall, cpu = time.perf_counter() - self.started[0], time.process_time() - self.started[1]
-        # small batches keep about one core busy: a turn would idle the others while other runs wait
-        if cpu < self.min_cores * wall: self.skipping = self.skip
+        if self.held: fcntl.flock(self.cpu, fcntl.LOCK_UN); self.held = False
     @contextlib.contextmanager
     def turn(self):
         self.take()

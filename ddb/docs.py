@@ -7,7 +7,8 @@ from __future__ import annotations
 import copy, json, re, shutil, sys
 from pathlib import Path
 import yaml
-from .core import DDBError, atomic_path, claim_folder
+from .core import DDBError
+from .files import atomic_path, claim_folder
 
 # %% auto #0
 __all__ = ['cell_options', 'shown_parts', 'relink', 'readme_markdown', 'front_matter', 'page_notebook', 'render_page',

@@ -8,7 +8,8 @@ import math
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 import torchvision
-from .core import DDBError, default_device, load_torch, _first_line
+from .core import DDBError, default_device
+from .files import load_torch, _first_line
 from .data import BiasedSplit, split_dl, EVAL_BS
 from .distributed import cpu_turn
 

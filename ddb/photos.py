@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
-from .core import safe_name, atomic_path
+from .files import safe_name, atomic_path
 from .data import DataError, BiasedSplit, BiasedData
 
 # %% auto #0

@@ -7,11 +7,10 @@ from __future__ import annotations
 import copy, itertools, json, os, shutil, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .core import (Settings, training_output, UnsafeFileError, UnsafePathError, CorruptFileError, MANIFEST, set_seed,
-                      default_device, save_json, save_torch,
-                      atomic_path, runs_root, write_manifest, read_manifest, file_hashes, changed_files,
-                      claim_folder, safe_child,
-                      FolderLock, fault_point)
+from .core import (Settings, training_output, UnsafeFileError, UnsafePathError, CorruptFileError, set_seed,
+                      default_device, fault_point)
+from .files import (MANIFEST, save_json, save_torch, atomic_path, runs_root, write_manifest, read_manifest,
+                       file_hashes, changed_files, claim_folder, safe_child, FolderLock)
 from .datasets import load_data, data_fingerprint
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, resolve_config, method_recipe,
                         render_config, default_config, SECTION_KEY_RULES)

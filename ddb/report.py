@@ -8,7 +8,7 @@ import base64, html, json, re, resource
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
-from .core import atomic_path, load_json
+from .files import atomic_path, load_json
 from .config import _leaves   # nested mappings as dotted name -> value, as configs are validated
 from .data import BiasedData, BiasedSplit, show_aligned_conflicting
 from .sampling import show_per_class

@@ -12,9 +12,10 @@ from PIL import Image
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from diffusers import DDIMScheduler, DDPMScheduler, SchedulerMixin
-from .core import (Settings, knob, safe_name, torch_generator, default_device, atomic_path, write_manifest,
-                      read_manifest, image_grid, to_hwc_uint8, interactive, precision_autocast,
+from .core import (Settings, knob, torch_generator, default_device, interactive, precision_autocast,
                       resolve_precision, fault_point)
+from .files import safe_name, atomic_path, write_manifest, read_manifest
+from .data import image_grid, to_hwc_uint8
 from .data import BiasedData, BiasedSplit, DataError, image_files
 from .diffusion import CondUNet
 from .distributed import is_main, barrier, process_info, gather_to_main, cpu_turn

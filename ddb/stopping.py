@@ -10,7 +10,8 @@ import numpy as np, pandas as pd, torch
 from scipy.stats import spearmanr
 from sklearn.metrics import roc_auc_score
 from fastai.callback.core import Callback, CancelFitException
-from .core import torch_generator, to_hwc_uint8
+from .core import torch_generator
+from .data import to_hwc_uint8
 from .data import BiasedSplit, BiasedData
 from .diffusion import CondUNet, ema_model
 from .sampling import sample, SamplingSettings
