@@ -282,6 +282,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'ddb.distributed.TakeTurns': ('distributed.html#taketurns', 'ddb/distributed.py'),
                                  'ddb.distributed.TakeTurns.__init__': ('distributed.html#taketurns.__init__', 'ddb/distributed.py'),
                                  'ddb.distributed.TakeTurns.after_batch': ('distributed.html#taketurns.after_batch', 'ddb/distributed.py'),
+                                 'ddb.distributed.TakeTurns.after_epoch': ('distributed.html#taketurns.after_epoch', 'ddb/distributed.py'),
                                  'ddb.distributed.TakeTurns.before_batch': ( 'distributed.html#taketurns.before_batch',
                                                                              'ddb/distributed.py'),
                                  'ddb.distributed._group': ('distributed.html#_group', 'ddb/distributed.py'),

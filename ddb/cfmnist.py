@@ -80,6 +80,7 @@ def _corrupted_split(images, y, aligned_ratio:float, name:str, seed:int, split:i
                        images=corrupt_images(images, bias, _pair_seeds(seed, split, len(y)), severity, size),
                        bias=bias, bias_classes=CORRUPTIONS, name=name)
 
+# %% ../nbs/01d_cfmnist.ipynb #9000
 # percent of bias-conflicting training images: 0.5, 1, 2 or 5 in the protocol
 def corrupted_fmnist(conflict_pct:float=1.0,
                      severity:int=SEVERITY, size:int=32,

@@ -116,6 +116,7 @@ def _message(e:Exception)->str:
     s = str(e)
     return s.split('\n', 1)[1].strip() if s.startswith('Exception occured in `') and '\n' in s else s
 
+# %% ../nbs/09_cli.ipynb #9001
 def launch_processes(n:int, argv:list)->int:
     "Run `ddb <argv>` as `n` processes under torchrun (PyTorch's launcher, which accelerate reads), on this machine."
     rest, skip = [], False

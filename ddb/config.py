@@ -183,6 +183,7 @@ def parse_override(item:str)->dict:
         raise ConfigError(f'--set {item!r}: not a YAML value ({str(e).splitlines()[0]})') from None
     return _nested(key.strip(), out)
 
+# %% ../nbs/06a_config.ipynb #9001
 def _nested(name:str, value)->dict:
     "`'a.b'`, `v` as `{'a': {'b': v}}`."
     for part in reversed(name.split('.')): value = {part: value}
@@ -215,6 +216,7 @@ def _file_text(p:Path)->str:
     try: return p.read_text()
     except (OSError, UnicodeDecodeError) as e: raise ConfigError(f'{p}: cannot be read ({e})') from None
 
+# %% ../nbs/06a_config.ipynb #9002
 # a preset name (see `preset_files`), a YAML file, or a config already loaded
 def load_config(preset_or_path:str|Path|dict|Config,
                 overrides=(),                    # 'key.sub=value' strings (`--set`), applied in order
@@ -247,6 +249,7 @@ def _range_ok(v, rng:str)->bool:
     lo, hi = (float(x) for x in rng[1:-1].split(','))
     return (v >= lo if rng[0] == '[' else v > lo) and (v <= hi if rng[-1] == ']' else v < hi)
 
+# %% ../nbs/06a_config.ipynb #9006
 def check_value(field:str, v, spec:str|None=None):
     "Raise `ConfigError` naming `field` unless `v` is what `FIELD_TYPES` declares for it."
     spec = spec or FIELD_TYPES[field]

@@ -107,6 +107,7 @@ def _upright(im:Image.Image, orientation)->Image.Image:
      "viewer shows it.")
     return im.transpose(_ORIENTATION[orientation]) if orientation in _ORIENTATION else im
 
+# %% ../nbs/01_data.ipynb #9000
 def _tag(im, tag)->tuple:
     "A TIFF tag's values (empty for other formats)."
     v = getattr(im, 'tag_v2', {}).get(tag, ())
@@ -364,6 +365,7 @@ class BiasedData:
 
     def __repr__(self): return '\n'.join([f'BiasedData {self.name}'] + [f'  {s!r}' for s in self.splits])
 
+# %% ../nbs/01_data.ipynb #9003
 def majority_bias(targets, bias, n_classes:int)->np.ndarray:
     "The most frequent bias value of each class."
     return np.array([np.bincount(bias[targets == c]).argmax() if (targets == c).any() else c for c in range(n_classes)])
@@ -470,6 +472,7 @@ def split_dl(split:BiasedSplit, bs:int=64, train:bool=False, size=None, stats='i
     return SplitDL(split, bs=bs, shuffle=train, drop_last=train and len(split) > bs, weights=weights,
                    after_batch=batch_tfms(size, stats, resize_mode), device=device, **kwargs)
 
+# %% ../nbs/01_data.ipynb #9004
 def biased_dls(data:BiasedData, bs:int=64, size=None, stats='imagenet', weights=None, balance:str|None=None,
                groups=None, device=None, seed:int|None=None, **kwargs)->DataLoaders:
     "fastai `DataLoaders` (train, valid) over `data`, batches `(x, y, idx)`, `n_inp = 1`."

@@ -43,6 +43,7 @@ DATA_LOADERS = {   # kind -> (the `data` section, the image size (h, w) or None,
 DATA_KINDS = tuple(DATA_LOADERS)
 BUILT_KINDS = ('cmnist', 'cfmnist', 'waterbirds-mini')   # made here from installed files: no data.root needed
 
+# %% ../nbs/01e_datasets.ipynb #9000
 @dataclass(eq=False)
 class DataSettings(Settings):
     "The `data` section: which data set, and how `load_data` reads it."

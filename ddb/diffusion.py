@@ -71,6 +71,7 @@ def diffusion_config(preset:str='tiny', **overrides)->dict:
     if bad: raise ValueError(f'unknown diffusion setting(s) {bad}; settings: {sorted(cfg)}')
     return {**cfg, **overrides}
 
+# %% ../nbs/02_diffusion.ipynb #9000
 @dataclass(eq=False)
 class DiffusionSettings(Settings):
     ("The `diffusion` section of a ddb config: what `diffusion_learner` and `train_diffusion` are given (null: the "
@@ -184,6 +185,7 @@ def _plain(o):
     if isinstance(o, (list, tuple)): return type(o)(_plain(v) for v in o)
     return o
 
+# %% ../nbs/02_diffusion.ipynb #9001
 def np_state(state):
     "NumPy's global RNG state as tensors and numbers (loadable with `weights_only=True`), and back."
     if isinstance(state, dict):
@@ -263,6 +265,7 @@ def train_diffusion(learn:Learner, dest:str|Path|None=None,
 
 CHECKPOINT_KEYS = ('epoch', 'n_epoch', 'model', 'opt', 'ema', 'ddpm_gen', 'dl_rng', 'torch_rng', 'np_rng', 'py_rng')
 
+# %% ../nbs/02_diffusion.ipynb #9002
 def _load_checkpoint(path:Path, learn):
     ("A checkpoint to resume from, or `None` (saying so) when it is damaged or not `learn`'s; one that could run code "
      "is refused.")
@@ -320,6 +323,7 @@ def save_diffusion(model:CondUNet|Learner, path:str|Path, **info)->Path:
                        prediction_type=model.prediction_type), tmp/DIFFUSION_JSON)
     return Path(path)
 
+# %% ../nbs/02_diffusion.ipynb #9003
 def load_diffusion(path:str|Path, device=None)->CondUNet:
     "Load a folder written by `save_diffusion` (a local path; nothing is downloaded)."
     path = Path(path)

@@ -5,7 +5,7 @@
 # %% ../nbs/00a_distributed.ipynb #0003
 from __future__ import annotations
 import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fastai raises on import)
-import atexit, contextlib, os, tempfile
+import atexit, contextlib, os, tempfile, time
 from pathlib import Path
 from datetime import timedelta
 import torch
@@ -58,6 +58,7 @@ def barrier()->None:
     "Wait until every process gets here (nothing with one process)."
     if _group(): torch.distributed.barrier()
 
+# %% ../nbs/00a_distributed.ipynb #9000
 def from_main(value):
     "Rank 0's `value`, in every process (a decision every process must share, e.g. whether a stage is cached)."
     if not _group(): return value
@@ -194,23 +195,28 @@ def cpu_turns(device)->CpuTurns|None:
     if folder not in _TURNS: _TURNS[folder] = CpuTurns(folder)
     return _TURNS[folder]
 
+# %% ../nbs/00a_distributed.ipynb #9006
 def cpu_turn(device):
     "A context in which this process computes in its turn on the CPU (nothing where it takes none)."
     turns = cpu_turns(device)
     return turns.turn() if turns is not None else contextlib.nullcontext()
 
 class TakeTurns(Callback):
-    "Hold the CPU turn during each training and validation batch."
+    "Hold the CPU turn for training and validation batches, handing it on after a batch once held `quantum` seconds."
     order = -100   # first in, first out: other callbacks' work on the batch is inside the turn
-    def __init__(self, turns:CpuTurns): self.turns = turns
-    def before_batch(self): self.turns.take()
-    def after_batch(self): self.turns.give()
+    def __init__(self, turns:CpuTurns, quantum:float=0.25): self.turns, self.quantum, self.since = turns, quantum, None
+    def before_batch(self):
+        if not self.turns.held: self.turns.take(); self.since = time.perf_counter()
+    def after_batch(self):
+        # small batches (10 ms) handed on one by one: the switches would cost more than they share
+        if self.turns.held and time.perf_counter() - (self.since or 0) >= self.quantum: self.turns.give()
+    def after_epoch(self): self.turns.give()   # the epoch's own work (checks, checkpoints) runs without the turn
 
 @contextlib.contextmanager
-def taking_turns(learn):
-    "While `learn` trains in the `with` block, take turns on the CPU batch by batch with other ddb runs (`cpu_turns`)."
+def taking_turns(learn, quantum:float=0.25):
+    "While `learn` trains in the `with` block, take turns on the CPU with other ddb runs, a batch or more at a time."
     turns = cpu_turns(next(learn.model.parameters()).device)
     if turns is None: yield learn; return
-    cb = TakeTurns(turns); learn.add_cb(cb)
+    cb = TakeTurns(turns, quantum); learn.add_cb(cb)
     try: yield learn
     finally: learn.remove_cb(cb); turns.give()

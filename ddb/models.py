@@ -44,6 +44,7 @@ def imagenet_weights_file(depth:int)->tuple:
     url = {18: torchvision.models.ResNet18_Weights, 50: torchvision.models.ResNet50_Weights}[depth].IMAGENET1K_V1.url
     return Path(torch.hub.get_dir())/'checkpoints'/Path(url).name, url
 
+# %% ../nbs/03a_models.ipynb #9000
 def imagenet_state(depth:int)->dict:
     ("ResNet-`depth`'s ImageNet weights: read from the torch cache, downloaded there first (hash checked) when missing "
      "and online.")

@@ -312,6 +312,7 @@ def make_method(self:Run, name:str, recipes:dict|None=None):
     inputs = {'ddb1': pseudo, 'ddb2': (self.scores,), 'ddb-balanced': pseudo, 'ddb-dfr': pseudo}.get(name, ())
     return METHOD_CLASSES[name](*inputs, **own)
 
+# %% ../nbs/07_pipeline.ipynb #9001
 @patch
 def stage_method(self:Run, name:str, folder:Path|None=None,
                  recipes:dict|None=None, # the `recipes` section to train with (default: the run's)
@@ -396,6 +397,7 @@ def train_grid(run:Run, method:str, grid:dict, bb:dict, seed:int, folder)->list:
     points = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
     return [(p, run.train_method(method, folder(p), **{**bb, 'seed': seed, **p})) for p in points]
 
+# %% ../nbs/07_pipeline.ipynb #9004
 @patch
 def choose_settings(self:Run)->dict:
     ("The values of the recipe fields left 'auto', chosen once per run by Recipe I on validation data (empty when none "
@@ -457,6 +459,7 @@ def stage_evaluation(self:Run)->dict:
     write_html(write_report(self.out, self.metrics, self.data, figures, render_config(self.cfg)))
     return self.metrics
 
+# %% ../nbs/07_pipeline.ipynb #9005
 @patch
 def flagged_evidence(self:Run)->dict:
     ("Label-free evidence, per method: accuracy on the validation and evaluation images the amplifier flags, and on "

@@ -121,6 +121,7 @@ def debias_learner(data:BiasedData, method:Method|None=None, *,
 # the `recipes` fields `debias_learner` takes
 LEARNER_FIELDS = ('arch', 'bs', 'lr', 'wd', 'size', 'weights', 'seed', 'augment')
 
+# %% ../nbs/05_recipes.ipynb #9000
 def augment_tfms(size:int)->list:
     ("fastai's batch augmentation at `size` px: flips, crops of half the image or more (resized back), small rotations "
      "and warps, strong lighting changes.")

