@@ -139,7 +139,7 @@ def _preset_list()->str:
         return f'{name:15} {about}' + ('' if p.parent == PRESET_DIR else f' ({p})')
     return '\n'.join(line(name, p) for name, p in preset_files().items())
 
-# %% ../nbs/09_cli.ipynb #9001
+# %% ../nbs/09_cli.ipynb #01ac23f7
 def main(argv=None)->int:
     "Entry point of the `ddb` console command."
     args = _parser().parse_args(argv)

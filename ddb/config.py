@@ -189,7 +189,7 @@ def _nested(name:str, value)->dict:
     for part in reversed(name.split('.')): value = {part: value}
     return value
 
-# %% ../nbs/06a_config.ipynb #9001
+# %% ../nbs/06a_config.ipynb #79b08281
 def _read_yaml(text:str, src:str)->dict:
     try: d = yaml_value(text)
     except yaml.YAMLError as e: raise ConfigError(f'{src}: not valid YAML ({e})') from None
@@ -284,7 +284,7 @@ def check_value(field:str, v, spec:str|None=None):
         need(len(set(v)) == len(v), 'each method once')
     else: raise ValueError(f'{field}: unknown field type {spec!r}')
 
-# %% ../nbs/06a_config.ipynb #9002
+# %% ../nbs/06a_config.ipynb #d5dc1006
 def _leaves(d:dict, where:str='')->dict:
     out = {}
     for k, v in d.items():

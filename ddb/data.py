@@ -113,7 +113,7 @@ def _tag(im, tag)->tuple:
     v = getattr(im, 'tag_v2', {}).get(tag, ())
     return tuple(v) if isinstance(v, (tuple, list)) else (v,)
 
-# %% ../nbs/01_data.ipynb #9000
+# %% ../nbs/01_data.ipynb #ad94cf8e
 def read_image(path:str|Path,         # image file
                size:tuple|None=None,  # (height, width) to resize to; `None` keeps the file's size
                # PIL mode to convert to ('RGB', 'L'); `None` keeps the file's mode (16-bit grey becomes 'L')

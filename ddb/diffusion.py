@@ -285,7 +285,7 @@ def _load_checkpoint(path:Path, learn):
         return None
     return s
 
-# %% ../nbs/02_diffusion.ipynb #9000
+# %% ../nbs/02_diffusion.ipynb #1afe26e5
 def _load_finished(learn, state):
     "Put a finished run's weights and EMA into `learn` (nothing is left to train)."
     learn.model.load_state_dict(state['model'])

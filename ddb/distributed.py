@@ -71,7 +71,7 @@ def first_of_any(value):
     every = [None] * process_info()[1]; torch.distributed.all_gather_object(every, value)
     return next((v for v in every if v is not None), None)
 
-# %% ../nbs/00a_distributed.ipynb #9000
+# %% ../nbs/00a_distributed.ipynb #33ff059f
 def gather_to_main(value)->list:
     "Every process's `value`, in rank order, in rank 0 (which writes them); `[]` in the others."
     if not _group(): return [value]

@@ -62,7 +62,7 @@ def imagenet_state(depth:int)->dict:
                            f"into {path.parent}, or give a local weights file") from None
     return load_torch(path)   # weights only: nothing is unpickled
 
-# %% ../nbs/03a_models.ipynb #9000
+# %% ../nbs/03a_models.ipynb #1568897e
 def resnet(n_classes:int, depth:int=18,
            # None (random), 'imagenet' (torchvision's weights, via the torch cache) or a local state-dict file
            weights:str|None=None,

@@ -343,7 +343,7 @@ def stage_method(self:Run, name:str, folder:Path|None=None,
     return self._timed(f'recipes/{name}', folder, stage_key(cfg, 'recipes', self.fingerprint, name), compute,
                        lambda: _load_preds(folder/'preds.npy', len(self.eval_split)))
 
-# %% ../nbs/07_pipeline.ipynb #9001
+# %% ../nbs/07_pipeline.ipynb #a2738959
 def _load_preds(path:Path, n:int)->np.ndarray:
     p = np.load(path)   # allow_pickle stays False
     if p.shape != (n,) or p.dtype.kind not in 'iu':

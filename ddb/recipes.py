@@ -177,7 +177,7 @@ class GroupRobust(Method):
         self.q = q / q.sum()
         return (self.q * lg)[present].sum()
 
-# %% ../nbs/05_recipes.ipynb #9000
+# %% ../nbs/05_recipes.ipynb #3bc79262
 @dataclass(eq=False, repr=False)
 class GroupDRO(GroupRobust):
     "Group DRO over per-sample `groups` of the training split (default: the true (class, bias) groups)."
