@@ -5,20 +5,24 @@
 # %% ../nbs/07_pipeline.ipynb #0002
 from __future__ import annotations
 import copy, itertools, json, os, shutil, sys, time
+from functools import partial
+from operator import attrgetter
 from pathlib import Path
 import numpy as np, pandas as pd, torch
+from fastcore.basics import patch
 from .core import (Settings, training_output, UnsafeFileError, UnsafePathError, CorruptFileError, set_seed,
                       default_device, fault_point)
 from .files import (MANIFEST, save_json, save_torch, atomic_path, runs_root, write_manifest, read_manifest,
                        file_hashes, changed_files, claim_folder, safe_child, FolderLock)
+from .data import BiasedData, BiasedSplit
 from .datasets import load_data, data_fingerprint
 from .config import (ConfigError, METHODS, FIELD_TYPES, check_value, load_config, resolve_config, method_recipe,
                         render_config, default_config, SECTION_KEY_RULES)
-from .diffusion import diffusion_learner, train_diffusion, save_diffusion, load_diffusion
+from .diffusion import CondUNet, diffusion_learner, train_diffusion, save_diffusion, load_diffusion
 from .sampling import SAMPLING_FIELDS, generate_synthetic, synthetic_set
 from .amplifier import AMPLIFIER_FIELDS, train_amplifier, bias_scores, pseudo_bias, BiasScores, InferredGroups
 from .stopping import CaptureCheck
-from .recipes import LEARNER_FIELDS, METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
+from .recipes import Method, LEARNER_FIELDS, METHOD_CLASSES, LABELLED_CRITERIA, debias_learner, fit_method
 from .evaluation import (predict, group_table, reduce_groups, shortcut_gaps, SelectOnValid,
                             valid_criteria, flagged_accuracy)
 from .report import write_predictions, write_suspected, report_figures, write_report, write_html, peak_rss_mb
@@ -27,8 +31,10 @@ from .distributed import (process_info, start_processes, is_main, barrier, from_
 from .tracking import tracking_callbacks, check_tracker
 
 # %% auto #0
-__all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'in_key', 'stage_key', 'stage_ready', 'stage_done', 'Run',
-           'setting_name', 'pick_setting', 'train_grid', 'run_pipeline']
+__all__ = ['STAGES', 'GROUP_ORACLES', 'AUTO_FIELDS', 'CHOOSER', 'in_key', 'stage_key', 'stage_ready', 'stage_done', 'StageRunner',
+           'Run', 'evaluation_split', 'data_stage', 'diffusion_stage', 'sampling_stage', 'amplifier_stage',
+           'make_method', 'method_stage', 'setting_name', 'pick_setting', 'train_grid', 'method_metrics',
+           'evaluation_stage', 'flagged_evidence', 'run_pipeline']
 
 # %% ../nbs/07_pipeline.ipynb #0027
 STAGES = ('data', 'diffusion', 'sampling', 'amplifier', 'recipes', 'evaluation')
@@ -102,69 +108,109 @@ def stage_done(folder:Path, key:dict, seconds:float, **info):
     write_manifest(folder, key=key, complete=True, seconds=round(seconds, 2), files=file_hashes(folder), **info)
 
 # %% ../nbs/07_pipeline.ipynb #0032
-class Run:
-    "One pipeline run: the config, the folder its artifacts go to, and the stages."
-    def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
-        self.raw, self.quiet = cfg, quiet
-        self.out = Path(out) if out is not None else safe_child(runs_root(), cfg['name'])
-        self.device = default_device(cfg['device'])
-        rank, world = process_info()
-        if world > 1:   # launched as several processes (`ddb run --processes N`, torchrun, accelerate launch)
-            if self.device.type == 'cuda': self.device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', rank)))
-            start_processes(self.device)
-            if cfg['diffusion']['stop'] != 'none':
-                raise ConfigError('diffusion.stop: the stopping rule runs in one process only; set it to none or run '
-                                  'one process')
-            self.quiet = self.quiet or rank > 0   # one process reports
-        self.timing, self.fresh, self.recomputed, self.t_start = {}, {}, {}, time.time()
-        _check_out(cfg, self.out)
-        check_tracker(cfg['log'])   # a tracker whose package is missing fails now, not after the first stage
+class StageRunner:
+    ("The cache of one run folder, the same for every stage: keys, manifests with content hashes, resume, recompute "
+     "on damage, and which process computes, writes and reports.")
+    def __init__(self, out:Path, device:torch.device, quiet:bool=False):
+        self.out, self.device, self.quiet = Path(out), device, quiet
+        self.fingerprint = None   # the data's (`data_stage` sets it): every stage's key holds it
+        self.timing, self.fresh, self.recomputed = {}, {}, {}
         self.lock = None
         if is_main(): claim_folder(self.out); self.lock = FolderLock(self.out)   # one run at a time writes a run folder
         barrier()
-        turns = '; batches take turns on the CPU with other ddb runs' if cpu_turns(self.device) else ''
-        # the cores' share, fixed for the run (results must not follow the machine's load)
-        self.log(share_threads() + turns)
-    def _timed(self, stage, folder, key, compute, load=lambda: None):
-        ("Load the stage's cached artifact, or compute it: when missing, made with other settings, damaged or "
-         "unloadable.")
-        t0 = time.time()
-        # every process follows rank 0's verdict on the cache; only rank 0 clears, marks done and writes manifests
-        if from_main(stage_ready(folder, key, lambda why: self.warn(stage, why)) if is_main() else None):
-            try: out, failed = load(), None
-            except UnsafeFileError: raise
-            # any failure to read a cache means: compute it again
-            except Exception as e: out, failed = None, f'{type(e).__name__}: {str(e)[:200]}'
-            failed = first_of_any(failed)   # a cache any process cannot load is computed again by all
-            if failed is None:
-                self.fresh[stage], self.timing[stage] = False, read_manifest(folder)['seconds']
-                return out
-            if is_main():
-                self.warn(stage, f'{folder}: its artifact does not load ({failed})')
-                _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
-            barrier()
-        # the stage is marked unfinished and nothing is computed yet (tests stop runs here)
-        fault_point(f'{stage}:start')
-        info = compute() or {}
-        if is_main(): stage_done(folder, key, time.time() - t0, **info)
-        barrier()
-        self.fresh[stage], self.timing[stage] = True, read_manifest(folder)['seconds']
-        return load()
+    def key(self, cfg:dict, stage:str, method:str|None=None)->dict:
+        "The cache key of `stage` (and `method`) for this run's data (`stage_key`)."
+        return stage_key(cfg, stage, self.fingerprint, method)
+    def log(self, msg):
+        if not self.quiet: print(msg, flush=True)
     def warn(self, stage, why):
         "Say (even when quiet) that a cached stage is damaged and is being recomputed."
         self.recomputed[stage] = why
         print(f'ddb: {why}; recomputing {stage}', file=sys.stderr, flush=True)
-    def log(self, msg):
-        if not self.quiet: print(msg, flush=True)
-    def training_callbacks(self, folder:Path)->list:
-        ("Callbacks for one training whose artifacts go to `folder`: its history.csv, and the tracker the config's "
-         "`log` names.")
+    def training_callbacks(self, folder:Path, cfg:dict)->list:
+        ("Callbacks for one training whose artifacts go to `folder`: its history.csv, and the tracker `cfg['log']` "
+         "names.")
         stage = folder.relative_to(self.out).as_posix() if folder.is_relative_to(self.out) else folder.name
-        cfg = self.cfg.as_dict() if isinstance(self.cfg, Settings) else self.cfg
+        cfg = cfg.as_dict() if isinstance(cfg, Settings) else cfg
         return tracking_callbacks(folder, self.out, stage, cfg['log'], cfg)
     def release(self):
         "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
         if self.lock is not None: self.lock.release()
+
+# %% ../nbs/07_pipeline.ipynb #4b6dd7f7
+@patch
+def cached(self:StageRunner,
+           stage:str,      # the name the timing, `fresh` and warnings use ('diffusion', 'recipes/erm', ...)
+           folder:Path,    # where the stage writes its artifact and manifest
+           key:dict,       # from `StageRunner.key`
+           compute,        # writes the artifact into `folder`; returns extra manifest fields (or None)
+           load=lambda: None,  # reads the artifact back: what the stage returns
+          ):
+    ("The stage's artifact: loaded from `folder` when its manifest matches `key` and its files are intact, computed "
+     "(and marked done) when missing, made with other settings, damaged or unloadable.")
+    t0 = time.time()
+    # every process follows rank 0's verdict on the cache; only rank 0 clears, marks done and writes manifests
+    if from_main(stage_ready(folder, key, lambda why: self.warn(stage, why)) if is_main() else None):
+        try: out, failed = load(), None
+        except UnsafeFileError: raise
+        # any failure to read a cache means: compute it again
+        except Exception as e: out, failed = None, f'{type(e).__name__}: {str(e)[:200]}'
+        failed = first_of_any(failed)   # a cache any process cannot load is computed again by all
+        if failed is None:
+            self.fresh[stage], self.timing[stage] = False, read_manifest(folder)['seconds']
+            return out
+        if is_main():
+            self.warn(stage, f'{folder}: its artifact does not load ({failed})')
+            _clear_stage(folder, read_manifest(folder), 'unloadable'); stage_ready(folder, key)
+        barrier()
+    # the stage is marked unfinished and nothing is computed yet (tests stop runs here)
+    fault_point(f'{stage}:start')
+    info = compute() or {}
+    if is_main(): stage_done(folder, key, time.time() - t0, **info)
+    barrier()
+    self.fresh[stage], self.timing[stage] = True, read_manifest(folder)['seconds']
+    return load()
+
+# %% ../nbs/07_pipeline.ipynb #81d6345c
+def _cache_field(name:str): return property(attrgetter(f'cache.{name}'))
+
+class Run:
+    ("One pipeline run: its config and the record of what each stage returned, over the run folder's "
+     "`StageRunner`.")
+    def __init__(self, cfg:dict, out:str|Path|None=None, quiet:bool=False):
+        self.raw, self.t_start = cfg, time.time()
+        out = Path(out) if out is not None else safe_child(runs_root(), cfg['name'])
+        device = default_device(cfg['device'])
+        rank, world = process_info()
+        if world > 1:   # launched as several processes (`ddb run --processes N`, torchrun, accelerate launch)
+            if device.type == 'cuda': device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', rank)))
+            start_processes(device)
+            if cfg['diffusion']['stop'] != 'none':
+                raise ConfigError('diffusion.stop: the stopping rule runs in one process only; set it to none or run '
+                                  'one process')
+        _check_out(cfg, out)
+        check_tracker(cfg['log'])   # a tracker whose package is missing fails now, not after the first stage
+        # claims and locks the run folder; one process reports
+        self.cache = StageRunner(out, device, quiet or rank > 0)
+        turns = '; batches take turns on the CPU with other ddb runs' if cpu_turns(device) else ''
+        # the cores' share, fixed for the run (results must not follow the machine's load)
+        self.cache.log(share_threads() + turns)
+        # the record of artifacts, filled stage by stage
+        self.data = self.cfg = self.diffusion_model = self.synthetic = self.inferred = None
+        self.choice = self.metrics = None
+        self.preds, self.recipe_dirs = {}, {}
+    # the cache's records, read through the run
+    out, device, quiet = _cache_field('out'), _cache_field('device'), _cache_field('quiet')
+    timing, fresh, recomputed = _cache_field('timing'), _cache_field('fresh'), _cache_field('recomputed')
+    fingerprint, log = _cache_field('fingerprint'), _cache_field('log')
+    # what the artifacts say
+    has_bias = property(lambda self: self.data.train.bias is not None)
+    eval_split = property(lambda self: evaluation_split(self.data))
+    scores = property(lambda self: self.inferred['train'].scores)
+    pseudo = property(lambda self: self.inferred['train'].pseudo)
+    def release(self):
+        "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
+        self.cache.release()
 
 # %% ../nbs/07_pipeline.ipynb #9000
 def _check_out(cfg:dict, out:Path):
@@ -177,171 +223,203 @@ def _check_out(cfg:dict, out:Path):
                                   'data: choose an --out outside it')
 
 # %% ../nbs/07_pipeline.ipynb #0034
-from fastcore.basics import patch
+def evaluation_split(data:BiasedData)->BiasedSplit:
+    "The split methods are evaluated on: test, or validation when the data has no test split."
+    return data.test if data.test is not None else data.valid
+
+def data_stage(runner:StageRunner, raw:dict)->tuple:
+    ("Load the data and resolve the config for it and the device: `(data, cfg)`; caches the split counts and sets "
+     "the fingerprint every later key holds.")
+    t0 = time.time()
+    data = load_data(raw['data'], raw['seed'])
+    cfg = resolve_config(raw, data, runner.device)
+    runner.fingerprint = data_fingerprint(data)
+    folder = runner.out/'data'
+    def compute():
+        if is_main(): data.summary().to_csv(folder/'summary.csv')
+        return dict(load_seconds=round(time.time() - t0, 2))
+    runner.cached('data', folder, runner.key(cfg, 'data'), compute)
+    runner.timing['data'] = round(time.time() - t0, 2)  # the images are re-read on every call
+    runner.log(f'data: {data!r}'.replace('\n', '\n      '))
+    if raw.get('precision') == 'bf16' and cfg['precision'] != 'bf16':
+        runner.log(f'precision: bf16 asked, but this {runner.device.type} has no native bf16 (emulated, it is slower): '
+                   'fp32')
+    return data, cfg
 
 @patch
-def stage_data(self:Run):
+def stage_data(self:Run)->BiasedData:
     "Load the data, resolve the config, and record the split counts."
-    t0 = time.time()
-    self.data = load_data(self.raw['data'], self.raw['seed'])
-    self.cfg = resolve_config(self.raw, self.data, self.device)
-    self.fingerprint = data_fingerprint(self.data)
-    self.has_bias = self.data.train.bias is not None
-    self.eval_split = self.data.test if self.data.test is not None else self.data.valid
-    folder = self.out/'data'
-    def compute():
-        if is_main(): self.data.summary().to_csv(folder/'summary.csv')
-        return dict(load_seconds=round(time.time() - t0, 2))
-    self._timed('data', folder, stage_key(self.cfg, 'data', self.fingerprint), compute)
-    self.timing['data'] = round(time.time() - t0, 2)  # the images are re-read on every call
-    self.log(f'data: {self.data!r}'.replace('\n', '\n      '))
-    if self.raw.get('precision') == 'bf16' and self.cfg['precision'] != 'bf16':
-        self.log(f'precision: bf16 asked, but this {self.device.type} has no native bf16 (emulated, it is slower): '
-                 'fp32')
+    self.data, self.cfg = data_stage(self.cache, self.raw)
     return self.data
 
 # %% ../nbs/07_pipeline.ipynb #0036
-@patch
-def stage_diffusion(self:Run):
+def diffusion_stage(runner:StageRunner, data:BiasedData, cfg:dict)->CondUNet:
     "Train (or resume, or load) the class-conditional diffusion model."
-    folder, d = self.out/'diffusion', self.cfg['diffusion']
+    folder, d = runner.out/'diffusion', cfg['diffusion']
     def compute():
         over = {k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')}
-        learn = diffusion_learner(self.data, d['preset'], device=self.device, seed=self.cfg['seed'],
-                                  precision=self.cfg['precision'], **over)
-        self.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px, "
-                 f"{self.cfg['precision']}")
-        cbs, check = self.training_callbacks(folder), None
+        learn = diffusion_learner(data, d['preset'], device=runner.device, seed=cfg['seed'],
+                                  precision=cfg['precision'], **over)
+        runner.log(f"diffusion: {d['preset']}, {d['steps']:,} steps of batch {d['bs']} at {d['img_size']} px, "
+                   f"{cfg['precision']}")
+        cbs, check = runner.training_callbacks(folder, cfg), None
         if d['stop'] == 'flags':   # the label-free stopping rule (`04a_stopping`); bias labels only go into its report
-            check = CaptureCheck(self.data.train, d['check_every'], d['stop_threshold'],
-                                 guidance=self.cfg['sampling']['guidance'], seed=self.cfg['seed'], log=self._log_check,
-                                 n_real=d['check_images'],
-                                 true_conflicting=self.data.train.conflicting if self.has_bias else None)
+            check = CaptureCheck(data.train, d['check_every'], d['stop_threshold'],
+                                 guidance=cfg['sampling']['guidance'], seed=cfg['seed'], n_real=d['check_images'],
+                                 log=partial(_log_check, runner.log),
+                                 true_conflicting=data.train.conflicting if data.train.bias is not None else None)
             cbs.append(check)
-        with training_output(learn, 'diffusion', self.quiet):
+        with training_output(learn, 'diffusion', runner.quiet):
             train_diffusion(learn, folder/'ckpt', d['checkpoint_every'], cbs=cbs)
         trained = check.stopped_at if check is not None and check.stopped_at else d['steps']
         if not is_main(): return   # the others trained alongside; one process writes
         save_diffusion(learn, folder/'model', preset=d['preset'], steps=d['steps'], trained_steps=trained)
         if check is not None:
             with atomic_path(folder/'capture_checks.csv') as tmp: check.table().to_csv(tmp, index=False)
-            self.log(f"diffusion: {'stopped by the rule' if check.stopped_at else 'ran to the end'} at {trained:,} of "
-                     f"{d['steps']:,} steps")
+            runner.log(f"diffusion: {'stopped by the rule' if check.stopped_at else 'ran to the end'} at {trained:,} "
+                       f"of {d['steps']:,} steps")
         return dict(final_loss=float(learn.recorder.losses[-1]) if learn.recorder.losses else None,
                     trained_steps=trained)
-    self.diffusion_model = self._timed('diffusion', folder, stage_key(self.cfg, 'diffusion', self.fingerprint), compute,
-                                       lambda: load_diffusion(folder/'model', self.device))
+    return runner.cached('diffusion', folder, runner.key(cfg, 'diffusion'), compute,
+                         lambda: load_diffusion(folder/'model', runner.device))
+
+def _log_check(log, r:dict):
+    overlap = '-' if r['jaccard'] is None else f"{r['jaccard']:.3f}"
+    log(f"diffusion: check at step {r['step']:,}: {r['n_flagged']:,} flagged, overlap with the last check {overlap} "
+        f"({r['seconds']} s)")
+
+@patch
+def stage_diffusion(self:Run)->CondUNet:
+    "Train (or resume, or load) the diffusion model of the run's data."
+    self.diffusion_model = diffusion_stage(self.cache, self.data, self.cfg)
     return self.diffusion_model
 
-@patch
-def _log_check(self:Run, r:dict):
-    overlap = '-' if r['jaccard'] is None else f"{r['jaccard']:.3f}"
-    self.log(f"diffusion: check at step {r['step']:,}: {r['n_flagged']:,} flagged, overlap with the last check "
-             f"{overlap} ({r['seconds']} s)")
-
 # %% ../nbs/07_pipeline.ipynb #0038
-@patch
-def stage_sampling(self:Run):
-    "Generate the synthetic, bias-aligned training set of the amplifier."
-    folder, s = self.out/'sampling', self.cfg['sampling']
+def sampling_stage(runner:StageRunner, model:CondUNet, cfg:dict)->BiasedData:
+    "Generate the synthetic, bias-aligned training set of the amplifier (or load it)."
+    folder, s = runner.out/'sampling', cfg['sampling']
     def compute():
-        self.log(f"sampling: {s['n_per_class']} images per class, w = {s['guidance']}, {s['steps']} {s['scheduler']} "
-                 "steps")
-        generate_synthetic(self.diffusion_model, s['n_per_class'], folder/'images',
-                           **{k: s[k] for k in SAMPLING_FIELDS},
-                           seed=self.cfg['seed'], device=self.device, progress=not self.quiet,
-                           precision=self.cfg['precision'])
-    self.synthetic = self._timed('sampling', folder, stage_key(self.cfg, 'sampling', self.fingerprint), compute,
-                                 lambda: synthetic_set(folder/'images', seed=self.cfg['seed']))
+        runner.log(f"sampling: {s['n_per_class']} images per class, w = {s['guidance']}, {s['steps']} "
+                   f"{s['scheduler']} steps")
+        generate_synthetic(model, s['n_per_class'], folder/'images', **{k: s[k] for k in SAMPLING_FIELDS},
+                           seed=cfg['seed'], device=runner.device, progress=not runner.quiet,
+                           precision=cfg['precision'])
+    return runner.cached('sampling', folder, runner.key(cfg, 'sampling'), compute,
+                         lambda: synthetic_set(folder/'images', seed=cfg['seed']))
+
+@patch
+def stage_sampling(self:Run)->BiasedData:
+    "Generate (or load) the run's synthetic set."
+    self.synthetic = sampling_stage(self.cache, self.diffusion_model, self.cfg)
     return self.synthetic
 
 # %% ../nbs/07_pipeline.ipynb #0040
-@patch
-def stage_amplifier(self:Run):
-    "Train the bias amplifier on the synthetic set; score and flag the real training and validation images."
-    folder, a = self.out/'amplifier', self.cfg['amplifier']
+def amplifier_stage(runner:StageRunner, data:BiasedData, synthetic:BiasedData, cfg:dict)->dict:
+    ("Train the bias amplifier on the synthetic set, score and flag every real split: split name -> "
+     "`InferredGroups`.")
+    folder, a = runner.out/'amplifier', cfg['amplifier']
     def compute():
-        self.log(f"amplifier: {a['arch']} on {len(self.synthetic.train):,} synthetic images, {a['epochs']} epochs")
-        ba = train_amplifier(self.synthetic, **{k: a[k] for k in AMPLIFIER_FIELDS},
-                             seed=self.cfg['seed'], device=self.device, quiet=self.quiet,
-                             precision=self.cfg['precision'], cbs=self.training_callbacks(folder))
+        runner.log(f"amplifier: {a['arch']} on {len(synthetic.train):,} synthetic images, {a['epochs']} epochs")
+        ba = train_amplifier(synthetic, **{k: a[k] for k in AMPLIFIER_FIELDS}, seed=cfg['seed'], device=runner.device,
+                             quiet=runner.quiet, precision=cfg['precision'], cbs=runner.training_callbacks(folder, cfg))
         if not is_main(): return   # the others trained alongside; one process scores and writes
         save_torch(dict(state=ba.model.state_dict(), size=ba.ba_size, stats=ba.ba_stats), folder/'amplifier.pth')
         arrays = {}
         # the test images too: their flags are the report's label-free evidence (no labels used)
-        for split in self.data.splits:
+        for split in data.splits:
             sc = bias_scores(ba, split)
             arrays.update({f'{split.name}_ce': sc.ce, f'{split.name}_pred': sc.pred,
                            f'{split.name}_pseudo': pseudo_bias(sc, a['rule'], a['topk'])})
         with atomic_path(folder/'scores.npz') as tmp:
             with open(tmp, 'wb') as f: np.savez(f, **arrays)
-    def load():
-        with np.load(folder/'scores.npz') as f: z = {k: f[k] for k in f.files}
-        for s in self.data.splits:
-            for k in ('ce', 'pred', 'pseudo'):
-                # made before test images were scored: the report leaves them out
-                if s.name == 'test' and f'test_{k}' not in z: continue
-                if len(z[f'{s.name}_{k}']) != len(s):
-                    raise CorruptFileError(f"{folder/'scores.npz'}: {s.name}_{k} has {len(z[f'{s.name}_{k}'])} rows "
-                                           f"for {len(s)} images")
-        return z
-    z = self._timed('amplifier', folder, stage_key(self.cfg, 'amplifier', self.fingerprint), compute, load)
+    z = runner.cached('amplifier', folder, runner.key(cfg, 'amplifier'), compute,
+                      partial(_load_scores, folder/'scores.npz', data))
     def inferred(s):
-        return InferredGroups(BiasScores(z[f'{s.name}_ce'], np.exp(-z[f'{s.name}_ce']),
-                                         z[f'{s.name}_pred'], s.targets.copy()),
-                                           z[f'{s.name}_pseudo'], self.data.c)
+        return InferredGroups(BiasScores(z[f'{s.name}_ce'], np.exp(-z[f'{s.name}_ce']), z[f'{s.name}_pred'],
+                                         s.targets.copy()), z[f'{s.name}_pseudo'], data.c)
     # group inference, once: every later step reads it
-    self.inferred = {s.name: inferred(s) for s in self.data.splits if f'{s.name}_ce' in z}
-    self.scores, self.pseudo = self.inferred['train'].scores, self.inferred['train'].pseudo
-    n = int(self.pseudo.sum())
-    self.log(f'amplifier: {n:,} training images flagged as bias-conflicting ({n / len(self.pseudo):.1%})')
+    groups = {s.name: inferred(s) for s in data.splits if f'{s.name}_ce' in z}
+    n = int(groups['train'].pseudo.sum())
+    runner.log(f'amplifier: {n:,} training images flagged as bias-conflicting ({n / len(data.train):.1%})')
+    return groups
+
+def _load_scores(path:Path, data:BiasedData)->dict:
+    with np.load(path) as f: z = {k: f[k] for k in f.files}
+    for s in data.splits:
+        for k in ('ce', 'pred', 'pseudo'):
+            # made before test images were scored: the report leaves them out
+            if s.name == 'test' and f'test_{k}' not in z: continue
+            if len(z[f'{s.name}_{k}']) != len(s):
+                raise CorruptFileError(f"{path}: {s.name}_{k} has {len(z[f'{s.name}_{k}'])} rows for {len(s)} images")
+    return z
+
+@patch
+def stage_amplifier(self:Run)->BiasScores:
+    "Train (or load) the run's bias amplifier and keep its inferred groups; returns the training images' scores."
+    self.inferred = amplifier_stage(self.cache, self.data, self.synthetic, self.cfg)
     return self.scores
 
 # %% ../nbs/07_pipeline.ipynb #0042
 # true-group methods, and the DDB method that takes pseudo groups instead
 GROUP_ORACLES = {'groupdro': 'ddb1', 'balanced': 'ddb-balanced', 'dfr': 'ddb-dfr'}
 
-@patch
-def make_method(self:Run, name:str, recipes:dict|None=None):
-    "The `Method` object a method name stands for, with its config section and (DDB's recipes) the amplifier's outputs."
-    own = method_recipe(recipes or self.cfg['recipes'], name)[1]
-    if name in GROUP_ORACLES and not self.has_bias:
+def make_method(name:str,          # a method of `METHODS`
+                recipes:dict,      # the `recipes` section it trains with
+                inferred:dict,     # the amplifier's groups (`amplifier_stage`); DDB's methods read the training split's
+                has_bias:bool,     # whether the data has bias labels (the true-group methods need them)
+               )->Method:
+    "The `Method` object a method name stands for, with its settings and (DDB's recipes) the amplifier's outputs."
+    own = method_recipe(recipes, name)[1]
+    if name in GROUP_ORACLES and not has_bias:
         raise ConfigError(f"methods: {name!r} trains on the true (class, bias) groups, and this data has no bias "
                           f"labels; use {GROUP_ORACLES[name]}")
-    pseudo = (self.inferred['train'],)
-    inputs = {'ddb1': pseudo, 'ddb2': (self.scores,), 'ddb-balanced': pseudo, 'ddb-dfr': pseudo}.get(name, ())
-    return METHOD_CLASSES[name](*inputs, **own)
+    pseudo = (inferred['train'],)
+    inputs = {'ddb1': pseudo, 'ddb2': (inferred['train'].scores,), 'ddb-balanced': pseudo, 'ddb-dfr': pseudo}
+    return METHOD_CLASSES[name](*inputs.get(name, ()), **own)
 
 # %% ../nbs/07_pipeline.ipynb #9001
-@patch
-def stage_method(self:Run, name:str, folder:Path|None=None,
-                 recipes:dict|None=None, # the `recipes` section to train with (default: the run's)
-                ):
-    "Train one method (or load its cached predictions) into `folder` (default `recipes/<name>`)."
-    cfg = self.cfg if recipes is None else {**self.cfg, 'recipes': recipes}
-    auto = {k for k in AUTO_FIELDS if cfg['recipes'][k] == 'auto'}
-    if auto: cfg = {**cfg, 'recipes': {**cfg['recipes'], **{k: self.choose_settings()[k] for k in auto}}}
-    folder, r = folder or safe_child(self.out, 'recipes', name), method_recipe(cfg['recipes'], name)[0]
-    if r['criterion'] in LABELLED_CRITERIA and self.data.valid.bias is None:
+def method_stage(runner:StageRunner, name:str, data:BiasedData,
+                 inferred:dict,   # the amplifier's groups (`amplifier_stage`)
+                 cfg:dict,        # the run's config with the `recipes` section this model trains with
+                 folder:Path,     # where its model, predictions and manifest go
+                )->np.ndarray:
+    "Train one method (or load its cached predictions on the evaluation split)."
+    r, split = method_recipe(cfg['recipes'], name)[0], evaluation_split(data)
+    if r['criterion'] in LABELLED_CRITERIA and data.valid.bias is None:
         raise ConfigError(f"recipes.criterion: {r['criterion']!r} needs bias labels on the validation split")
+    if auto := [k for k in AUTO_FIELDS if r[k] == 'auto']:
+        raise ConfigError(f'recipes.{auto[0]}: auto is chosen per run (`Run.choose_settings`); a model needs a value')
     def compute():
-        method = self.make_method(name, cfg['recipes'])
-        learn = debias_learner(self.data, method, **{k: r[k] for k in LEARNER_FIELDS}, device=self.device,
-                               precision=self.cfg['precision'])
-        sel = SelectOnValid(self.data.valid, r['criterion'], self.inferred['valid']); learn.add_cb(sel)
-        self.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
-        with training_output(learn, name, self.quiet), learn.added_cbs(self.training_callbacks(folder)):
+        method = make_method(name, cfg['recipes'], inferred, data.train.bias is not None)
+        learn = debias_learner(data, method, **{k: r[k] for k in LEARNER_FIELDS}, device=runner.device,
+                               precision=cfg['precision'])
+        sel = SelectOnValid(data.valid, r['criterion'], inferred['valid']); learn.add_cb(sel)
+        runner.log(f"{name}: {r['arch']} at {r['size']} px, {r['epochs']} epochs, lr {r['lr']:g}, wd {r['wd']:g}")
+        with training_output(learn, name, runner.quiet), learn.added_cbs(runner.training_callbacks(folder, cfg)):
             fit_method(learn, r['epochs'], r['lr'])
         if not is_main(): return
         save_torch(learn.model.state_dict(), folder/'model.pth')
         with atomic_path(folder/'preds.npy') as tmp:
-            with open(tmp, 'wb') as f: np.save(f, predict(learn, self.eval_split))
-        valid = valid_criteria(sel.best_preds, self.data.valid, self.inferred['valid'])
-        flagged = flagged_accuracy(sel.best_preds, self.data.valid, self.inferred['valid'].pseudo)
-        return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=self.eval_split.name,
-                    valid=valid, valid_flagged=flagged)
-    return self._timed(f'recipes/{name}', folder, stage_key(cfg, 'recipes', self.fingerprint, name), compute,
-                       lambda: _load_preds(folder/'preds.npy', len(self.eval_split)))
+            with open(tmp, 'wb') as f: np.save(f, predict(learn, split))
+        valid = valid_criteria(sel.best_preds, data.valid, inferred['valid'])
+        flagged = flagged_accuracy(sel.best_preds, data.valid, inferred['valid'].pseudo)
+        return dict(valid_score=sel.best, best_epoch=sel.best_epoch, eval_split=split.name, valid=valid,
+                    valid_flagged=flagged)
+    stage = f'recipes/{name}'
+    return runner.cached(stage, folder, runner.key(cfg, 'recipes', name), compute,
+                         lambda: _load_preds(folder/'preds.npy', len(split)))
+
+@patch
+def stage_method(self:Run, name:str, folder:Path|None=None,
+                 recipes:dict|None=None, # the `recipes` section to train with (default: the run's)
+                )->np.ndarray:
+    ("Train one method of the run (or load its predictions) into `folder` (default `recipes/<name>`); fields left "
+     "'auto' take the values `choose_settings` picks.")
+    cfg = self.cfg if recipes is None else {**self.cfg, 'recipes': recipes}
+    auto = {k for k in AUTO_FIELDS if cfg['recipes'][k] == 'auto'}
+    if auto: cfg = {**cfg, 'recipes': {**cfg['recipes'], **{k: self.choose_settings()[k] for k in auto}}}
+    folder = folder or safe_child(self.out, 'recipes', name)
+    return method_stage(self.cache, name, self.data, self.inferred, cfg, folder)
 
 # %% ../nbs/07_pipeline.ipynb #a2738959
 def _load_preds(path:Path, n:int)->np.ndarray:
@@ -375,8 +453,7 @@ def train_method(self:Run, name:str,   # a method of `METHODS`
             raise ConfigError(f'{field}: not a recipe setting of {name}; its own: {list(recipes[name].keys())}')
         check_value(field, v); section[k] = v
     preds = self.stage_method(name, Path(folder), recipes)
-    metrics = self.method_metrics(preds)
-    return dict(preds=preds, metrics=metrics, manifest=read_manifest(folder))
+    return dict(preds=preds, metrics=method_metrics(preds, self.data), manifest=read_manifest(folder))
 
 # %% ../nbs/07_pipeline.ipynb #9003
 AUTO_FIELDS = {'augment': [False, True]}   # shared recipe fields a config may leave 'auto', and the values tried
@@ -402,7 +479,7 @@ def train_grid(run:Run, method:str, grid:dict, bb:dict, seed:int, folder)->list:
 def choose_settings(self:Run)->dict:
     ("The values of the recipe fields left 'auto', chosen once per run by Recipe I on validation data (empty when none "
      "is).")
-    if getattr(self, 'choice', None) is not None: return self.choice['chosen']
+    if self.choice is not None: return self.choice['chosen']
     rec = self.cfg['recipes']
     grid = {k: vals for k, vals in AUTO_FIELDS.items() if rec[k] == 'auto'}
     if not grid: return {}
@@ -423,54 +500,54 @@ def choose_settings(self:Run)->dict:
     return best
 
 # %% ../nbs/07_pipeline.ipynb #0047
-@patch
-def method_metrics(self:Run, preds)->dict:
+def method_metrics(preds:np.ndarray, data:BiasedData)->dict:
     ("Summary accuracies of one method's predictions on the evaluation split (with the shortcut gaps when the data "
      "names its shortcuts).")
-    t, train = group_table(preds, self.eval_split), self.data.train if self.has_bias else None
+    train = data.train if data.train.bias is not None else None
+    t = group_table(preds, evaluation_split(data))
     r = reduce_groups(t, train)
-    if self.data.shortcuts and train is not None: r.update(shortcut_gaps(t, train, self.data.shortcuts))
+    if data.shortcuts and train is not None: r.update(shortcut_gaps(t, train, data.shortcuts))
     return r
 
-@patch
-def stage_evaluation(self:Run)->dict:
-    "Metrics of every method on the evaluation split, the detection report, the tables, figures and `report.md`."
-    if not is_main(): self.metrics = None; return None   # one process evaluates and reports
-    t0, s = time.time(), self.eval_split
-    methods = {m: self.method_metrics(p) for m, p in self.preds.items()}
-    sel = {m: {k: read_manifest(self.recipe_dirs[m]).get(k) for k in ('valid_score', 'best_epoch')} for m in self.preds}
+def evaluation_stage(run:Run)->dict|None:
+    ("Metrics of every method in the run's record on the evaluation split, the detection report, the tables, figures "
+     "and `report.md`.")
+    if not is_main(): return None   # one process evaluates and reports
+    t0, s, data, groups = time.time(), run.eval_split, run.data, run.inferred['train']
+    sel = {m: {k: read_manifest(run.recipe_dirs[m]).get(k) for k in ('valid_score', 'best_epoch')} for m in run.preds}
     det = None
-    if self.has_bias:
-        r = self.inferred['train'].detection(self.data.train.conflicting)
+    if run.has_bias:
+        r = groups.detection(data.train.conflicting)
         det = {k: r[k] for k in ('auroc', 'ap', 'precision', 'recall', 'f1', 'n_flagged', 'n_true')}
-    self.metrics = dict(name=self.cfg['name'], seed=self.cfg['seed'], eval_split=s.name, methods=methods, selection=sel,
-                        choice=_norm(getattr(self, 'choice', None)), detection=det,
-                        flagged=self.flagged_evidence(),
-                        n_flagged=int(self.pseudo.sum()), timing_s=dict(self.timing), peak_rss_mb=None, config=self.cfg,
-                        data={sp.name: len(sp) for sp in self.data.splits})
-    write_predictions(self.out, s, self.preds)
-    write_suspected(self.out, self.data.train, self.inferred['train'])
-    figures = report_figures(self.out, self.data, self.synthetic, self.inferred['train'],
-                             self.metrics, self.cfg['seed'])
-    self.timing['evaluation'] = round(time.time() - t0, 2)
-    self.metrics.update(timing_s=dict(self.timing), total_s=round(time.time() - self.t_start, 1),
-                        peak_rss_mb=peak_rss_mb())
-    save_json(self.metrics, self.out/'metrics.json')
-    write_html(write_report(self.out, self.metrics, self.data, figures, render_config(self.cfg)))
+    metrics = dict(name=run.cfg['name'], seed=run.cfg['seed'], eval_split=s.name,
+                   methods={m: method_metrics(p, data) for m, p in run.preds.items()}, selection=sel,
+                   choice=_norm(run.choice), detection=det, flagged=flagged_evidence(run),
+                   n_flagged=int(groups.pseudo.sum()), timing_s=dict(run.timing), peak_rss_mb=None, config=run.cfg,
+                   data={sp.name: len(sp) for sp in data.splits})
+    write_predictions(run.out, s, run.preds)
+    write_suspected(run.out, data.train, groups)
+    figures = report_figures(run.out, data, run.synthetic, groups, metrics, run.cfg['seed'])
+    run.timing['evaluation'] = round(time.time() - t0, 2)
+    metrics.update(timing_s=dict(run.timing), total_s=round(time.time() - run.t_start, 1), peak_rss_mb=peak_rss_mb())
+    save_json(metrics, run.out/'metrics.json')
+    write_html(write_report(run.out, metrics, data, figures, render_config(run.cfg)))
+    return metrics
+
+@patch
+def stage_evaluation(self:Run)->dict|None:
+    "Evaluate the run (`evaluation_stage`) and keep its metrics."
+    self.metrics = evaluation_stage(self)
     return self.metrics
 
 # %% ../nbs/07_pipeline.ipynb #9005
-@patch
-def flagged_evidence(self:Run)->dict:
-    ("Label-free evidence, per method: accuracy on the validation and evaluation images the amplifier flags, and on "
-     "the rest.")
-    out = {}
-    for m, preds in self.preds.items():
+def flagged_evidence(run:Run)->dict:
+    ("Label-free evidence, per method of the run's record: accuracy on the validation and evaluation images the "
+     "amplifier flags, and on the rest.")
+    out, s = {}, run.eval_split
+    for m, preds in run.preds.items():
         # with the epoch the method kept; None for models trained before it was recorded
-        r = {'valid': read_manifest(self.recipe_dirs[m]).get('valid_flagged')}
-        if self.eval_split.name in self.inferred:
-            r[self.eval_split.name] = flagged_accuracy(preds, self.eval_split,
-                                                       self.inferred[self.eval_split.name].pseudo)
+        r = {'valid': read_manifest(run.recipe_dirs[m]).get('valid_flagged')}
+        if s.name in run.inferred: r[s.name] = flagged_accuracy(preds, s, run.inferred[s.name].pseudo)
         out[m] = {k: v for k, v in r.items() if v is not None}
     return out
 
