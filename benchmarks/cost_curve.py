@@ -17,9 +17,10 @@ import matplotlib.pyplot as plt
 from ddb.config import load_config
 from ddb.diffusion import diffusion_learner, train_diffusion, load_diffusion
 from ddb.amplifier import infer_groups
+from ddb.core import default_device
 from ddb.analysis import DiffusionSnapshots, detection_from_model
 from ddb.stopping import CaptureCheck
-from ddb.pipeline import Run
+from ddb.pipeline import StageRunner, data_stage, method_stage, method_metrics
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--config', default='cmnist-long'); p.add_argument('--out', default=None)
@@ -33,13 +34,14 @@ a = p.parse_args()
 cfg = load_config(a.config, a.set)
 out = Path(a.out or f'benchmarks/{cfg["name"]}'); out.mkdir(parents=True, exist_ok=True)
 work = Path(a.run or f'runs/cost-{cfg["name"]}')
-run = Run(cfg, work, quiet=True); run.stage_data()
-d, s, amp, data = run.cfg['diffusion'], run.cfg['sampling'], run.cfg['amplifier'], run.data
+runner = StageRunner(work, default_device(cfg['device']), quiet=True)
+data, cfg = data_stage(runner, cfg)   # resolved for the data and the device
+d, s, amp = cfg['diffusion'], cfg['sampling'], cfg['amplifier']
 t0 = time.time()
 
 checks_csv = out/'capture_checks.csv'
 if not (work/'snapshots'/str(d['steps'])).exists():
-    learn = diffusion_learner(data, d['preset'], device=run.device, seed=cfg['seed'],
+    learn = diffusion_learner(data, d['preset'], device=runner.device, seed=cfg['seed'],
                               **{k: d[k] for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type')})
     check = CaptureCheck(data.train, threshold=None, guidance=s['guidance'], seed=cfg['seed'],
                          true_conflicting=data.train.conflicting, log=print)
@@ -49,10 +51,10 @@ print(f'diffusion + checks: {time.time() - t0:.0f} s', flush=True)
 
 def evaluate(step, sampler='ddpm', n_steps=None, n_per_class=None, recipe=False):
     n_steps, n_per_class = n_steps or s['steps'], n_per_class or s['n_per_class']
-    model = load_diffusion(work/'snapshots'/str(step), run.device)
+    model = load_diffusion(work/'snapshots'/str(step), runner.device)
     d = detection_from_model(model, data, work/'samples'/f'{step}-{sampler}{n_steps}-{n_per_class}', amp,
                              n_per_class, seed=cfg['seed'],
-                             device=run.device, guidance=s['guidance'], steps=n_steps, scheduler=sampler, bs=s['bs'])
+                             device=runner.device, guidance=s['guidance'], steps=n_steps, scheduler=sampler, bs=s['bs'])
     ba, g, sample_s = d.amplifier, d.groups, d.sample_s
     det = g.detection(data.train.conflicting)
     row = dict(step=step, sampler=sampler, sample_steps=n_steps, n_per_class=n_per_class,
@@ -61,10 +63,10 @@ def evaluate(step, sampler='ddpm', n_steps=None, n_per_class=None, recipe=False)
                auroc=det['auroc'], ap=det['ap'], precision=det['precision'], recall=det['recall'],
                n_flagged=det['n_flagged'])
     if recipe:   # Recipe I on these groups, the run's backbone and budget (one seed)
-        run.inferred = {'train': g, 'valid': infer_groups(ba, data.valid, amp['rule'], amp['topk'])}
-        run.scores, run.pseudo = g.scores, g.pseudo
-        r = run.train_method('ddb1', work/'recipes'/f'{step}-{sampler}{n_steps}-{n_per_class}')['metrics']
-        row.update({f'ddb1_{k}': v for k, v in r.items()})
+        groups = {'train': g, 'valid': infer_groups(ba, data.valid, amp['rule'], amp['topk'])}
+        folder = work/'recipes'/f'{step}-{sampler}{n_steps}-{n_per_class}'
+        preds = method_stage(runner, 'ddb1', data, groups, cfg, folder)
+        row.update({f'ddb1_{k}': v for k, v in method_metrics(preds, data).items()})
     print(row, flush=True)
     return row
 

@@ -14,7 +14,8 @@ import pandas as pd
 from ddb.config import load_config
 from ddb.analysis import DiffusionSnapshots, detection_from_model
 from ddb.diffusion import diffusion_learner, train_diffusion, load_diffusion
-from ddb.pipeline import Run
+from ddb.core import default_device
+from ddb.pipeline import StageRunner, data_stage
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--name', required=True)
@@ -28,7 +29,8 @@ snaps = [int(s) for s in a.snapshots.split(',')]
 variant = json.loads(a.set)   # mnist-cpu's settings that change: diffusion_learner takes them as overrides
 cfg = load_config('cmnist-long', [f'seed={a.seed}'])
 work = Path(a.work)/f'{a.name}-{a.steps}-s{a.seed}'
-run = Run(cfg, Path(a.work)/f'data-s{a.seed}', quiet=True); run.stage_data(); data, amp = run.data, run.cfg['amplifier']
+runner = StageRunner(Path(a.work)/f'data-s{a.seed}', default_device(cfg['device']), quiet=True)
+data, cfg = data_stage(runner, cfg); amp = cfg['amplifier']
 
 t0 = time.time()
 if not (work/'snapshots'/str(snaps[-1])).exists():
@@ -38,9 +40,9 @@ if not (work/'snapshots'/str(snaps[-1])).exists():
 train_s = time.time() - t0
 rows = []
 for step in snaps:
-    model = load_diffusion(work/'snapshots'/str(step), run.device)
+    model = load_diffusion(work/'snapshots'/str(step), runner.device)
     groups = detection_from_model(model, data, work/'samples'/f'{step}-25', amp, 100, seed=a.seed,
-                                  device=run.device, precision=a.precision,
+                                  device=runner.device, precision=a.precision,
                                   guidance=1.0, steps=25, scheduler='ddpm', bs=250).groups
     det = groups.detection(data.train.conflicting)
     rows.append(dict(variant=a.name, settings=a.set, precision=a.precision, total_steps=a.steps, seed=a.seed, step=step,

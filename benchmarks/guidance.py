@@ -15,7 +15,8 @@ import pandas as pd
 from ddb.config import load_config
 from ddb.analysis import detection_from_model
 from ddb.diffusion import load_diffusion
-from ddb.pipeline import Run
+from ddb.core import default_device
+from ddb.pipeline import StageRunner, data_stage
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--models', nargs='+', required=True, help='name=folder of a saved diffusion model')
@@ -23,16 +24,18 @@ p.add_argument('--w', default='0,1'); p.add_argument('--n', type=int, default=20
 p.add_argument('--steps', type=int, default=25)
 p.add_argument('--work', default='runs/guidance'); p.add_argument('--out', default='benchmarks/cmnist/guidance.csv')
 a = p.parse_args()
-run = Run(load_config('cmnist'), Path(a.work)/'data', quiet=True); run.stage_data()
-data, amp = run.data, run.cfg['amplifier']
+cfg = load_config('cmnist')
+runner = StageRunner(Path(a.work)/'data', default_device(cfg['device']), quiet=True)
+data, cfg = data_stage(runner, cfg)
+amp = cfg['amplifier']
 out = Path(a.out); rows = pd.read_csv(out).to_dict('records') if out.exists() else []
 for spec in a.models:
     name, folder = spec.split('=', 1)
-    model = load_diffusion(folder, run.device)
+    model = load_diffusion(folder, runner.device)
     for w in (float(v) for v in a.w.split(',')):
         # measured already
         if any(r['model'] == name and r['w'] == w and r['n_per_class'] == a.n for r in rows): continue
-        d = detection_from_model(model, data, Path(a.work)/f'{name}-w{w:g}-n{a.n}', amp, a.n, device=run.device,
+        d = detection_from_model(model, data, Path(a.work)/f'{name}-w{w:g}-n{a.n}', amp, a.n, device=runner.device,
                                  guidance=w, steps=a.steps,
                                  scheduler='ddpm', bs=250)
         sample_s, det = d.sample_s, d.groups.detection(data.train.conflicting)

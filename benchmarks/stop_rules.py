@@ -10,7 +10,8 @@ import numpy as np, pandas as pd
 from ddb.config import load_config
 from ddb.diffusion import load_diffusion
 from ddb.stopping import quick_flags, compare_checks
-from ddb.pipeline import Run
+from ddb.core import default_device
+from ddb.pipeline import StageRunner, data_stage
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--config', default='cmnist-long'); p.add_argument('--run', default=None)
@@ -21,8 +22,8 @@ p.add_argument('--set', nargs='*', default=[])
 a = p.parse_args()
 cfg = load_config(a.config, a.set)
 work, out = Path(a.run or f'runs/cost-{cfg["name"]}'), Path(a.out or f'benchmarks/{cfg["name"]}')
-run = Run(cfg, work, quiet=True); run.stage_data()
-data = run.data
+runner = StageRunner(work, default_device(cfg['device']), quiet=True)
+data, cfg = data_stage(runner, cfg)
 idx = np.sort(np.random.default_rng(cfg['seed']).choice(len(data.train), min(a.n_real, len(data.train)), replace=False))
 subset, true = data.train.subset(idx, 'check'), data.train.conflicting[idx]
 steps = sorted(int(p.name) for p in (work/'snapshots').iterdir() if a.max_step is None or int(p.name) <= a.max_step)
@@ -33,7 +34,8 @@ for name, kw in VARIANTS.items():
     prev = None
     for step in steps:
         t0 = time.time()
-        sc, flags = quick_flags(load_diffusion(work/'snapshots'/str(step), run.device), subset, seed=cfg['seed'], **kw)
+        model = load_diffusion(work/'snapshots'/str(step), runner.device)
+        sc, flags = quick_flags(model, subset, seed=cfg['seed'], **kw)
         rows.append(dict(variant=name, step=step, **compare_checks(sc, flags, prev, true),
                          seconds=round(time.time() - t0, 1)))
         prev = flags, sc.ce
@@ -41,8 +43,8 @@ for name, kw in VARIANTS.items():
 checks = pd.DataFrame(rows)
 checks.to_csv(out/'stop_rule_checks.csv', index=False, float_format='%.4f')
 curve = pd.read_csv(out/'cost_curve.csv')
-own = curve[(curve.sampler == 'ddpm') & (curve.sample_steps == run.cfg['sampling']['steps']) & (
-    curve.n_per_class == run.cfg['sampling']['n_per_class'])]
+own = curve[(curve.sampler == 'ddpm') & (curve.sample_steps == cfg['sampling']['steps']) & (
+    curve.n_per_class == cfg['sampling']['n_per_class'])]
 full = own[own.step == own.step.max()].auroc.iloc[0]
 def auroc_at(step):   # the preset amplifier's AUROC at the nearest measured snapshot at or after `step`
     later = own[own.step >= step]

@@ -68,7 +68,7 @@ def train_amplifier(synth:BiasedData,        # the synthetic set (or any BiasedD
     device = default_device(device); set_seed(seed)
     size = size or synth.train.shape[0]
     stats = None if arch in ('mlp', 'cnn', 'cnn-gap') or (arch == 'auto' and size <= 32) else 'imagenet'
-    dls = amplifier_dls(synth, size, stats, bs, augment, device, seed)
+    dls = amplifier_dls(synth, size, stats, bs=bs, augment=augment, device=device, seed=seed)
     model = classifier(arch, len(synth.classes), size, synth.train.shape[-1], weights)
     learn = plain_progress(Learner(dls, model, loss_func=ce_loss if loss == 'ce' else gce_loss, metrics=accuracy,
                                    opt_func=lambda p, lr: Adam(p, lr=lr, wd=wd,

@@ -8,6 +8,7 @@ import ddb  # noqa: F401 (first: its __init__ silences the torch.jit warning fas
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from fastai.callback.core import Callback
+from fastcore.basics import patch
 from sklearn.metrics import roc_auc_score, average_precision_score
 from .data import image_grid
 from .data import BiasedData, BiasedSplit, DataError
@@ -58,21 +59,23 @@ class AmplifierExplorer:
             tp = int(self.truth[f].sum())
             r.update(precision=tp / max(len(f), 1), recall=tp / max(scope.sum(), 1))
         return r
-    def update(self):
-        s = self.stats()
-        self.info.value = ' &nbsp; '.join(f'<b>{k}</b>: {v:.3f}' if isinstance(v,
-                                                                               float) else f'<b>{k}</b>: {v:,}'
-                                                                               for k, v in s.items())
-        from IPython.display import display
-        self.grid.clear_output(wait=True)
-        with self.grid:
-            f = self.flagged()[:self.n_show]
-            if self.synth is not None and self.cls.value >= 0:
-                sy = self.synth.train; i = np.flatnonzero(sy.targets == self.cls.value)[:8]
-                if len(i): display(image_grid(sy.batch(i), ncols=8, suptitle='synthetic samples')); plt.close('all')
-            if len(f):
-                display(image_grid(self.split.batch(f), ncols=8, titles=[f'{self.scores.ce[j]:.2g}' for j in f],
-                                   suptitle='flagged real images (loss)')); plt.close('all')
+
+# %% ../nbs/04b_analysis.ipynb #e062cc68
+@patch
+def update(self:AmplifierExplorer):
+    "Redraw the counts (precision and recall when the truth is known), the flagged images and the class's samples."
+    self.info.value = ' &nbsp; '.join(f'<b>{k}</b>: {v:.3f}' if isinstance(v, float) else f'<b>{k}</b>: {v:,}'
+                                      for k, v in self.stats().items())
+    from IPython.display import display
+    self.grid.clear_output(wait=True)
+    with self.grid:
+        f = self.flagged()[:self.n_show]
+        if self.synth is not None and self.cls.value >= 0:
+            sy = self.synth.train; i = np.flatnonzero(sy.targets == self.cls.value)[:8]
+            if len(i): display(image_grid(sy.batch(i), ncols=8, suptitle='synthetic samples')); plt.close('all')
+        if len(f):
+            display(image_grid(self.split.batch(f), ncols=8, titles=[f'{self.scores.ce[j]:.2g}' for j in f],
+                               suptitle='flagged real images (loss)')); plt.close('all')
 
 # %% ../nbs/04b_analysis.ipynb #0038
 def bias_capture(synth:BiasedData,       # the synthetic set (class labels, no bias labels)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_benchmark.ipynb #0002
 from __future__ import annotations
-import gc, time
+import gc, itertools, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, yaml
@@ -20,8 +20,8 @@ from .pipeline import run_pipeline, GROUP_ORACLES, setting_name, pick_setting, t
 # %% auto #0
 __all__ = ['DDB_METHODS', 'BASELINES', 'ORACLES', 'RESULT_KEY', 'UNLABELLED_METRICS', 'SHARED_KNOBS', 'KNOB_GRIDS', 'LR_STEPS',
            'parse_backbone', 'ddb_lead', 'metric_table', 'benchmark_tables', 'plot_benchmark', 'Benchmark',
-           'merge_results', 'run_benchmark', 'compare_methods', 'parse_grid', 'Tuning', 'run_tuning', 'tune_grid',
-           'tune_on_valid', 'tuning_table']
+           'merge_results', 'headline_metric', 'detection_columns', 'write_results_page', 'run_benchmark',
+           'compare_methods', 'parse_grid', 'Tuning', 'run_tuning', 'tune_grid', 'tune_on_valid', 'tuning_table']
 
 # %% ../nbs/08_benchmark.ipynb #0005
 def parse_backbone(spec:str|None, recipes:dict)->dict:
@@ -138,6 +138,38 @@ def merge_results(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
 
 UNLABELLED_METRICS = ('worst_class_acc', 'avg_acc')   # what a run without bias labels reports
 
+# %% ../nbs/08_benchmark.ipynb #a94df06b
+def _seed_list(seeds)->list:
+    "A count n as the seeds 0..n-1, or the list given; refused unless every seed is an int >= 0."
+    seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
+    if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds):
+        raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
+    return seeds
+
+def headline_metric(metric:str|None, has_bias:bool)->str:
+    ("The metric results.md and results.png lead with: `metric`, or unbiased accuracy (worst class without bias "
+     "labels); refused when it needs labels the data lacks.")
+    if not has_bias and metric not in (None, *UNLABELLED_METRICS):
+        raise ConfigError(f"metric: {metric!r} needs bias labels, and this data has none; use one of "
+                          f"{list(UNLABELLED_METRICS)}")
+    return metric or ('unbiased_acc' if has_bias else 'worst_class_acc')
+
+def detection_columns(run)->dict:
+    ("The amplifier's detection quality on a run's training set, as results.csv's `detect_*` columns (none without "
+     "bias labels).")
+    if not run.has_bias: return {}
+    r = run.inferred['train'].detection(run.data.train.conflicting)
+    return {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
+
+def write_results_page(out:Path, results:pd.DataFrame, metric:str, intro:str, tuning_md:str='')->str:
+    ("`results.md` (`intro`, the knobs `tuning_md` chose, the tables), `results.png` and `results.html` from a results "
+     "table; returns the tables.")
+    md = tuning_md + '\n' + benchmark_tables(results, metric) if tuning_md else benchmark_tables(results, metric)
+    save_figure(plot_benchmark(results, metric), out/'results.png')
+    with atomic_path(out/'results.md') as tmp: tmp.write_text(f'{intro}\n\n{md}\n![results](results.png)\n')
+    write_html(out/'results.md')   # results.html: the same page with the figure embedded
+    return md
+
 # %% ../nbs/08_benchmark.ipynb #9001
 def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a loaded config
                   methods=METHODS,             # method names
@@ -156,15 +188,10 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                  )->Benchmark:
     ("Every method x ratio x backbone x seed on the same data and budget; writes results.csv, results.md, results.png "
      "and results.html.")
-    t0 = time.time()
-    base = load_config(config, overrides, changes={'methods': list(methods)})
-    seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
-    if not seeds or any(not isinstance(s, int) or s < 0 for s in seeds):
-        raise ConfigError(f'seeds: expected a count >= 1 or a list of seeds >= 0, got {seeds}')
+    t0, base, seeds = time.time(), load_config(config, overrides, changes={'methods': list(methods)}), _seed_list(seeds)
     if metric is not None and metric not in SUMMARY_METRICS:
         raise ConfigError(f"metric: unknown {metric!r}; one of {SUMMARY_METRICS}")
-    # a bad --archs value fails before anything trains
-    for spec in (backbones or [None]): parse_backbone(spec, base['recipes'])
+    for spec in (backbones or [None]): parse_backbone(spec, base['recipes'])   # a bad --archs fails before training
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
     with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
         earlier = pd.read_csv(out/'results.csv') if merge and (out/'results.csv').exists() else None
@@ -173,14 +200,7 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
         for pct in conflict_pcts:
             cfg = load_config(base, changes={'data.conflict_pct': float(pct)})
             run = run_pipeline(cfg, out/f"{cfg['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
-            det = {}
-            if not run.has_bias and metric not in (None, *UNLABELLED_METRICS):
-                raise ConfigError(f"metric: {metric!r} needs bias labels, and this data has none; use one of "
-                                  f"{list(UNLABELLED_METRICS)}")
-            metric = metric or ('unbiased_acc' if run.has_bias else 'worst_class_acc')
-            if run.has_bias:
-                r = run.inferred['train'].detection(run.data.train.conflicting)
-                det = {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
+            metric, det = headline_metric(metric, run.has_bias), detection_columns(run)
             for spec in (backbones or [None]):
                 bb = parse_backbone(spec, run.cfg['recipes'])
                 name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
@@ -189,33 +209,25 @@ def run_benchmark(config:str|Path|dict,        # a preset, a YAML file or a load
                     chosen[m], grid_rows = tune_on_valid(run, m, bb, name, seeds[0])
                     tuning += [dict(conflict_pct=float(pct), backbone=name, **g) for g in grid_rows]
                     _write_csv(pd.DataFrame(tuning), out/'tuning.csv')
-                for seed in seeds:
-                    for m in methods:
-                        r = run.train_method(m,
-                                             safe_child(run.out, 'recipes', f'{name}-seed{seed}',
-                                                        m + setting_name(chosen[m])), **bb, seed=seed, **chosen[m])
-                        ev, info = r['metrics'], r['manifest']
-                        rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **ev,
-                                         valid_score=info['valid_score'],
-                                         best_epoch=info['best_epoch'], train_s=info['seconds'],
-                                         **det, config=base['name'],
-                                         **({'tuned': setting_name(chosen[m])[1:]} if tune else {})))
-                        _write_csv(table(rows), out/'results.csv')
+                for seed, m in itertools.product(seeds, methods):
+                    folder = safe_child(run.out, 'recipes', f'{name}-seed{seed}', m + setting_name(chosen[m]))
+                    r = run.train_method(m, folder, **bb, seed=seed, **chosen[m])
+                    info = r['manifest']
+                    rows.append(dict(method=m, conflict_pct=float(pct), backbone=name, seed=seed, **r['metrics'],
+                                     valid_score=info['valid_score'], best_epoch=info['best_epoch'],
+                                     train_s=info['seconds'], **det, config=base['name'],
+                                     **({'tuned': setting_name(chosen[m])[1:]} if tune else {})))
+                    _write_csv(table(rows), out/'results.csv')
             del run; gc.collect()  # one ratio's data in memory at a time
-        results = table(rows)
-        wall = time.time() - t0
-        md = benchmark_tables(results, metric)
-        if tune: md = tuning_table(pd.DataFrame(tuning), base['recipes']['criterion'], seeds[0]) + '\n' + md
+        results, wall = table(rows), time.time() - t0
         backbones = dict.fromkeys(zip(results.backbone, results.config.fillna('?')))
-        text = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
-                f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {len(seeds)} seed(s); backbones (config) "
-                f"{', '.join(f'{b} ({c})' for b, c in backbones)}; "
-                f"epochs{' and knobs' * tune} chosen by `{base['recipes']['criterion']}` on validation data. "
-                f"{wall / 60:.1f} min for this call "
-                f"(cached stages and models are reused).\n\n{md}")
-        save_figure(plot_benchmark(results, metric), out/'results.png')
-        with atomic_path(out/'results.md') as tmp: tmp.write_text(text + '\n![results](results.png)\n')
-        write_html(out/'results.md')   # results.html: the same page with the figure embedded
+        intro = (f"# Benchmark: {base['name']}\n\nMethods {', '.join(methods)}; bias-conflicting ratios "
+                 f"{', '.join(f'{p:g}%' for p in conflict_pcts)}; {len(seeds)} seed(s); backbones (config) "
+                 f"{', '.join(f'{b} ({c})' for b, c in backbones)}; epochs{' and knobs' * tune} chosen by "
+                 f"`{base['recipes']['criterion']}` on validation data. {wall / 60:.1f} min for this call "
+                 "(cached stages and models are reused).")
+        tuning_md = tuning_table(pd.DataFrame(tuning), base['recipes']['criterion'], seeds[0]) if tune else ''
+        md = write_results_page(out, results, metric, intro, tuning_md)
         return Benchmark(results, md, out, wall, pd.DataFrame(rows))
 
 # %% ../nbs/08_benchmark.ipynb #0101
@@ -260,6 +272,28 @@ class Tuning:
     table_md: str
     out: Path
 
+# %% ../nbs/08_benchmark.ipynb #b2926693
+def _grid_fields(base:dict, method:str, grid:dict)->dict:
+    ("Each grid key's config field (`recipes.<method>.<k>` or a shared `recipes.<k>`); a key or value that is not "
+     "valid fails before any training.")
+    if not grid: raise ConfigError('grid: give at least one hyper-parameter and its values')
+    own = base['recipes'].get(method, {})
+    fields = {k: f"recipes.{f'{method}.' * (k in own)}{k}" for k in grid}
+    for k, vals in grid.items():
+        if k not in own and k not in SHARED_KNOBS:
+            raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own.keys())}, shared: '
+                              f'{list(SHARED_KNOBS)}')
+        for v in vals: load_config(base, changes={fields[k]: v})   # validates each value
+    return fields
+
+def _tuning_md(res:pd.DataFrame, i:int, best:dict, crit:str, tie_break:str|None, title:str)->str:
+    "Markdown: every grid point's scores in %, the chosen one (row `i`, the point `best`) marked."
+    scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]
+    show = pd.concat([res[list(best)].astype(str), res[scores] * 100, res[['best_epoch']].astype(str)], axis=1)
+    show.index = pd.Index(['**yes**' if j == i else '' for j in range(len(res))], name='chosen')
+    return (f"{title}: chosen on validation by `{crit}`" + (f", ties broken by `{tie_break}`" if tie_break else '')
+            + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n" + md_table(show) + '\n')
+
 # %% ../nbs/08_benchmark.ipynb #9002
 def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded config
                method:str,             # the method to tune
@@ -277,48 +311,31 @@ def run_tuning(config:str|Path|dict,   # a preset, a YAML file or a loaded confi
      "keys>-....csv` and `.md`.")
     changes = {'methods': [method], **({'data.conflict_pct': float(conflict_pct)} if conflict_pct is not None else {})}
     base = load_config(config, overrides, changes)
-    own = base['recipes'].get(method, {})
-    if not grid: raise ConfigError('grid: give at least one hyper-parameter and its values')
     if tie_break is not None and tie_break not in CRITERIA:
         raise ConfigError(f'tie_break: unknown criterion {tie_break!r}; criteria: {list(CRITERIA)}')
-    def field(k): return f"recipes.{f'{method}.' * (k in own)}{k}"
-    for k, vals in grid.items():
-        if k not in own and k not in SHARED_KNOBS:
-            raise ConfigError(f'grid: {k!r} is not a hyper-parameter of {method}; its own: {list(own.keys())}, shared: '
-                              f'{list(SHARED_KNOBS)}')
-        for v in vals: load_config(base, changes={field(k): v})  # validates: bad values fail before any training
+    fields = _grid_fields(base, method, grid)
     parse_backbone(backbone, base['recipes'])   # a bad --arch fails before anything trains
     out = claim_folder(Path(out) if out is not None else runs_root()/f"benchmark-{base['name']}")
     with FolderLock(out):   # the whole call: a second benchmark or tune on this folder is refused
         pct = base['data']['conflict_pct']
         run = run_pipeline(base, out/f"{base['data']['kind']}-{pct:g}pct", stage='amplifier', quiet=quiet)
-        crit = base['recipes']['criterion']
-        bb = parse_backbone(backbone, run.cfg['recipes'])
+        crit, bb = base['recipes']['criterion'], parse_backbone(backbone, run.cfg['recipes'])
         name = f"{bb['arch']}-{bb['size']}px-{bb['epochs']}ep"
-        if tie_break == crit: tie_break = None
+        def folder(p): return safe_child(run.out, 'tune', f'{name}-seed{seed}', method, setting_name(p)[1:])
+        test = run.eval_split.name
         rows = [dict(**point, **r['manifest']['valid'], best_epoch=r['manifest']['best_epoch'],
-                     train_s=r['manifest']['seconds'],
-                     **{f'{run.eval_split.name}_{k}': v for k, v in r['metrics'].items()})
-                for point, r in train_grid(run, method, grid, bb, seed,
-                                           lambda p: safe_child(run.out, 'tune', f'{name}-seed{seed}',
-                                                                method, setting_name(p)[1:]))]
+                     train_s=r['manifest']['seconds'], **{f'{test}_{k}': v for k, v in r['metrics'].items()})
+                for point, r in train_grid(run, method, grid, bb, seed, folder)]
         res = pd.DataFrame(rows)
-        if tie_break not in res: tie_break = None   # e.g. no amplifier predictions to group by
+        if tie_break == crit or tie_break not in res: tie_break = None   # e.g. no amplifier predictions to group by
         i = pick_setting(res, crit, tie_break)
         best = {k: rows[i][k] for k in grid}   # the grid's own values, not numpy scalars
-        sets = [f'{field(k)}={v}' for k, v in best.items()]
         stem = safe_name(f"{method}-{'-'.join(grid)}-{pct:g}pct-{name}-seed{seed}")
         (out/'tune').mkdir(parents=True, exist_ok=True)
         _write_csv(res, out/'tune'/f'{stem}.csv')
-        scores = [crit, *([tie_break] if tie_break else []), *[c for c in res if c.endswith('unbiased_acc')]]
-        show = pd.concat([res[list(grid)].astype(str), res[scores] * 100, res[['best_epoch']].astype(str)], axis=1)
-        show.index = pd.Index(['**yes**' if j == i else '' for j in range(len(res))], name='chosen')
-        md = (f"{method} at {pct:g}% ({name}, seed {seed}): chosen on validation by `{crit}`"
-              + (f", ties broken by `{tie_break}`" if tie_break else '')
-              + f": {', '.join(f'{k}={v}' for k, v in best.items())}. Scores in %.\n\n"
-              + md_table(show) + '\n')
+        md = _tuning_md(res, i, best, crit, tie_break, f'{method} at {pct:g}% ({name}, seed {seed})')
         with atomic_path(out/'tune'/f'{stem}.md') as tmp: tmp.write_text(md)
-        return Tuning(res, best, sets, md, out)
+        return Tuning(res, best, [f'{fields[k]}={v}' for k, v in best.items()], md, out)
 
 # %% ../nbs/08_benchmark.ipynb #9101
 KNOB_GRIDS = {'lff': {'q': [0.5, 0.7, 0.9]}, 'jtt': {'up': [20, 50, 100]}, 'groupdro': {'eta': [0.001, 0.01, 0.1]},

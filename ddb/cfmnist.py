@@ -5,6 +5,7 @@
 # %% ../nbs/01d_cfmnist.ipynb #0002
 from __future__ import annotations
 import os
+from functools import partial
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -107,9 +108,10 @@ def corrupted_fmnist(conflict_pct:float=1.0,
     tr, va, te = fewer(tr, y, n_train), fewer(va, y, n_valid), fewer(np.arange(len(test_y)), test_y, n_test)
     # every pair at least once
     valid_conflicting = min(max(conflict_pct / 100, 9 / np.bincount(y[va], minlength=10).min()), 0.9)
-    return BiasedData(_corrupted_split(ims[tr], y[tr], 1 - conflict_pct / 100, 'train', seed, 0, severity, size),
-                      _corrupted_split(ims[va], y[va], 1 - valid_conflicting, 'valid', seed, 1, severity, size),
-                      _corrupted_split(test_ims[te], test_y[te], 0.1, 'test', seed, 2, severity, size),
+    corrupted = partial(_corrupted_split, seed=seed, severity=severity, size=size)
+    return BiasedData(corrupted(ims[tr], y[tr], 1 - conflict_pct / 100, 'train', split=0),
+                      corrupted(ims[va], y[va], 1 - valid_conflicting, 'valid', split=1),
+                      corrupted(test_ims[te], test_y[te], 0.1, 'test', split=2),
                       name=f'cfmnist-{conflict_pct:g}pct', aligned_bias=np.arange(10), valid_pct=0)
 
 # %% ../nbs/01d_cfmnist.ipynb #0018

@@ -18,10 +18,7 @@ from .distributed import process_info, is_main, usable_cores
 __all__ = ['launch_processes', 'main']
 
 # %% ../nbs/09_cli.ipynb #0003
-def _parser()->argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='ddb', description='Diffusing DeBias: unsupervised debiasing of image classifiers '
-                                                        'with a diffusion model.')
-    sub = p.add_subparsers(dest='command', required=True)
+def _add_run_config(sub):
     r = sub.add_parser('run', help='run the pipeline (data -> diffusion -> sampling -> amplifier -> recipes -> '
                                    'evaluation)')
     r.add_argument('config', help=f'a preset ({", ".join(PRESETS)}, or one of yours in ${PRESETS_VAR}) or a YAML file')
@@ -37,6 +34,8 @@ def _parser()->argparse.ArgumentParser:
     c = sub.add_parser('config', help='print a preset as a commented YAML config')
     c.add_argument('preset', nargs='?', help='preset name (omit to list them)')
     c.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
+
+def _add_benchmark(sub):
     b = sub.add_parser('benchmark', help='methods x conflict ratios x seeds, side by side')
     b.add_argument('config', help='a preset or a YAML file')
     b.add_argument('--methods', default=','.join(METHODS), help='comma-separated methods')
@@ -56,6 +55,9 @@ def _parser()->argparse.ArgumentParser:
     b.add_argument('--tune', action='store_true', help="first pick each method's main knob on validation data (three "
                                                        "points each, at the first seed)")
     b.add_argument('--quiet', action='store_true')
+
+# %% ../nbs/09_cli.ipynb #7b2d2115
+def _add_tune(sub):
     t = sub.add_parser('tune', help="one method's hyper-parameters over a grid, picked on validation data")
     t.add_argument('config', help='a preset or a YAML file')
     t.add_argument('--method', required=True, choices=METHODS)
@@ -72,6 +74,8 @@ def _parser()->argparse.ArgumentParser:
     t.add_argument('--out', help='folder (default: runs/benchmark-<preset>, sharing the benchmark\'s cache)')
     t.add_argument('--set', dest='overrides', nargs='+', action='extend', default=[], metavar='KEY=VALUE')
     t.add_argument('--quiet', action='store_true')
+
+def _add_score_compare(sub):
     s = sub.add_parser('score', help="group metrics of a run's predictions from bias labels given in a CSV (for runs "
                                      "on your own folders)")
     s.add_argument('run', help='a run folder (holds predictions_<split>.csv)')
@@ -85,6 +89,12 @@ def _parser()->argparse.ArgumentParser:
     c.add_argument('runs', nargs='+', help='run folders (each holds metrics.json)')
     c.add_argument('--csv', default=None, metavar='FILE', help='also write the table to FILE and the settings to '
                                                                'FILE_settings.csv (new files)')
+
+def _parser()->argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog='ddb', description='Diffusing DeBias: unsupervised debiasing of image classifiers '
+                                                        'with a diffusion model.')
+    sub = p.add_subparsers(dest='command', required=True)
+    for add in (_add_run_config, _add_benchmark, _add_tune, _add_score_compare): add(sub)
     return p
 
 # %% ../nbs/09_cli.ipynb #9000
@@ -140,50 +150,61 @@ def _preset_list()->str:
     return '\n'.join(line(name, p) for name, p in preset_files().items())
 
 # %% ../nbs/09_cli.ipynb #01ac23f7
+def _run(args, argv)->int:
+    if args.processes < 1: raise ConfigError(f'--processes {args.processes}: expected 1 or more')
+    if args.processes > 1 and process_info()[1] == 1:
+        return launch_processes(args.processes, sys.argv[1:] if argv is None else list(argv))
+    run = run_pipeline(args.config, args.out, args.overrides, args.stage, args.quiet)
+    if not is_main(): return 0   # rank 0 reports
+    if args.stage != 'evaluation': print(f'stopped after stage {args.stage}: {run.out}'); return 0
+    m = run.metrics
+    print(f"\n{m['name']} ({m['eval_split']} split, %):\n{results_table(m).to_string()}")
+    det = m['detection']
+    if det:
+        print(f"amplifier: AUROC {det['auroc']:.3f}, flagged {det['n_flagged']:,} (precision "
+              f"{det['precision']:.3f}, recall {det['recall']:.3f})")
+    print(f"{m['total_s']:.0f} s, peak memory {m['peak_rss_mb']:,.0f} MB; report: {run.out/'report.md'}")
+    return 0
+
+# %% ../nbs/09_cli.ipynb #3d9a4ad0
+def _tune(args)->int:
+    tu = run_tuning(args.config, args.method, parse_grid(args.grid), conflict_pct=args.conflict_pct,
+                    backbone=args.arch, seed=args.seed, out=args.out, overrides=args.overrides,
+                    tie_break=None if args.tie_break == 'none' else args.tie_break, quiet=args.quiet)
+    print(tu.table_md)
+    print('use it with: --set ' + ' '.join(tu.overrides))
+    return 0
+
+def _benchmark(args)->int:
+    try: pcts = [float(v) for v in _list(args.conflict_pct)]
+    except ValueError:
+        raise ConfigError(f'--conflict-pct {args.conflict_pct!r}: expected comma-separated numbers') from None
+    res = run_benchmark(args.config, _list(args.methods), pcts, args.seeds,
+                        backbones=_list(args.archs) if args.archs else None, out=args.out, overrides=args.overrides,
+                        quiet=args.quiet, merge=args.merge, metric=args.metric, tune=args.tune)
+    print(res.table_md)
+    return 0
+
+def _config(args)->int:
+    if args.preset is None: print(_preset_list())
+    else: print(render_config(load_config(args.preset, args.overrides)), end='')
+    return 0
+
+def _score(args)->int:
+    table = score_predictions(Path(args.run)/f'predictions_{args.split}.csv', args.bias, _aligned(args.aligned))
+    print((table * 100).round(1).to_string()); return 0
+
+# %% ../nbs/09_cli.ipynb #991c7af6
 def main(argv=None)->int:
     "Entry point of the `ddb` console command."
     args = _parser().parse_args(argv)
     try:
-        if args.command == 'config':
-            if args.preset is None: print(_preset_list()); return 0
-            print(render_config(load_config(args.preset, args.overrides)), end=''); return 0
-        if args.command == 'run':
-            if args.processes < 1: raise ConfigError(f'--processes {args.processes}: expected 1 or more')
-            if args.processes > 1 and process_info()[1] == 1:
-                return launch_processes(args.processes, sys.argv[1:] if argv is None else list(argv))
-            run = run_pipeline(args.config, args.out, args.overrides, args.stage, args.quiet)
-            if not is_main(): return 0   # rank 0 reports
-            if args.stage != 'evaluation': print(f'stopped after stage {args.stage}: {run.out}'); return 0
-            m = run.metrics
-            print(f"\n{m['name']} ({m['eval_split']} split, %):\n{results_table(m).to_string()}")
-            det = m['detection']
-            if det:
-                print(f"amplifier: AUROC {det['auroc']:.3f}, flagged {det['n_flagged']:,} (precision "
-                      f"{det['precision']:.3f}, recall {det['recall']:.3f})")
-            print(f"{m['total_s']:.0f} s, peak memory {m['peak_rss_mb']:,.0f} MB; report: {run.out/'report.md'}")
-            return 0
         # their loops would run, and write, in every process
         if args.command in ('tune', 'benchmark') and process_info()[1] > 1:
             raise ConfigError(f'ddb {args.command} runs in one process; run it without torchrun or accelerate launch')
-        if args.command == 'tune':
-            tb = None if args.tie_break == 'none' else args.tie_break
-            tu = run_tuning(args.config, args.method, parse_grid(args.grid), args.conflict_pct, args.arch, args.seed,
-                            args.out, args.overrides, tb, args.quiet)
-            print(tu.table_md)
-            print('use it with: --set ' + ' '.join(tu.overrides))
-            return 0
+        if args.command == 'run': return _run(args, argv)
         if args.command == 'compare': return _compare(args.runs, args.csv)
-        if args.command == 'score':
-            table = score_predictions(Path(args.run)/f'predictions_{args.split}.csv', args.bias, _aligned(args.aligned))
-            print((table * 100).round(1).to_string()); return 0
-        try: pcts = [float(v) for v in _list(args.conflict_pct)]
-        except ValueError:
-            raise ConfigError(f'--conflict-pct {args.conflict_pct!r}: expected comma-separated numbers') from None
-        res = run_benchmark(args.config, _list(args.methods), pcts, args.seeds,
-                            _list(args.archs) if args.archs else None, args.out, args.overrides, args.quiet,
-                            args.merge, args.metric, args.tune)
-        print(res.table_md)
-        return 0
+        return {'config': _config, 'tune': _tune, 'benchmark': _benchmark, 'score': _score}[args.command](args)
     except (DDBError, OSError) as e:   # bad input, unsafe or damaged files, unusable paths: one line, no traceback
         print(f'ddb: error: {_message(e)}', file=sys.stderr); return 2
     # Ctrl-C: what is finished is cached, and the diffusion model resumes from its last checkpoint

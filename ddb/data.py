@@ -16,6 +16,7 @@ from fastai.data.transforms import IntToFloatTensor, Normalize
 from fastai.torch_core import TensorImage, TensorCategory
 from fastai.vision.core import imagenet_stats
 from fasttransform import Transform, Pipeline
+from fastcore.basics import patch
 from .core import DDBError
 from .distributed import batch_share
 
@@ -216,33 +217,37 @@ class BiasedSplit:
         if in_memory or (in_memory is None and self.shape is not None and n * np.prod(self.shape) < IN_MEMORY_BYTES):
             self.images = self._decode_all()
 
-    def _check_array(self, a):
-        a = np.asarray(a)
-        if a.dtype != np.uint8: raise DataError(f'{self.name}: images must be uint8, got {a.dtype}')
-        if a.ndim == 3: a = a[..., None]
-        if a.ndim != 4 or a.shape[-1] not in (1, 3, 4):
-            raise DataError(f'{self.name}: images must be N x H x W x C, got shape {a.shape}')
-        self.shape = a.shape[1:]
-        return a
-
-    def _decode_all(self):
-        "All images in one array; raises (naming the file) before anything is kept."
-        if self.shape is None: self.shape = self._read(self.files[0]).shape
-        out = np.empty((len(self.files), *self.shape), dtype=np.uint8)
-        for i, f in enumerate(self.files): out[i] = self._read(f)
-        return out
-
-    def _read(self, f):
-        a = read_image(f, self.size, self.mode)
-        if self.shape is not None and a.shape != tuple(self.shape):
-            raise DataError(f'{f}: decoded to shape {a.shape}, expected {tuple(self.shape)}')
-        return a
-
     def __len__(self): return len(self.images) if self.images is not None else len(self.files)
 
-# %% ../nbs/01_data.ipynb #0011
-from fastcore.basics import patch
+# %% ../nbs/01_data.ipynb #ef360b48
+@patch
+def _check_array(self:BiasedSplit, a)->np.ndarray:
+    "`a` as uint8 N x H x W x C (a grey N x H x W gains its channel); records the image shape."
+    a = np.asarray(a)
+    if a.dtype != np.uint8: raise DataError(f'{self.name}: images must be uint8, got {a.dtype}')
+    if a.ndim == 3: a = a[..., None]
+    if a.ndim != 4 or a.shape[-1] not in (1, 3, 4):
+        raise DataError(f'{self.name}: images must be N x H x W x C, got shape {a.shape}')
+    self.shape = a.shape[1:]
+    return a
 
+@patch
+def _decode_all(self:BiasedSplit)->np.ndarray:
+    "All images in one array; raises (naming the file) before anything is kept."
+    if self.shape is None: self.shape = self._read(self.files[0]).shape
+    out = np.empty((len(self.files), *self.shape), dtype=np.uint8)
+    for i, f in enumerate(self.files): out[i] = self._read(f)
+    return out
+
+@patch
+def _read(self:BiasedSplit, f)->np.ndarray:
+    "One file decoded, resized and converted as the split says; refused when its shape differs from the others'."
+    a = read_image(f, self.size, self.mode)
+    if self.shape is not None and a.shape != tuple(self.shape):
+        raise DataError(f'{f}: decoded to shape {a.shape}, expected {tuple(self.shape)}')
+    return a
+
+# %% ../nbs/01_data.ipynb #0011
 @patch
 def image(self:BiasedSplit, i:int)->np.ndarray:
     "Image `i` as uint8 H x W x C."
@@ -479,7 +484,8 @@ def biased_dls(data:BiasedData, bs:int=64, size=None, stats='imagenet', weights=
     if data.valid is None:
         raise DataError(f'{data.name}: no validation split (build the data with valid_pct > 0 or give one)')
     if seed is not None: import random; random.seed(seed)  # fastai's DataLoader draws its shuffling seed from `random`
-    trn = split_dl(data.train, bs, True, size, stats, weights, balance, groups, device, **kwargs)
+    trn = split_dl(data.train, bs, True, size, stats, weights=weights, balance=balance, groups=groups, device=device,
+                   **kwargs)
     val = split_dl(data.valid, EVAL_BS, False, size, stats, device=device, **kwargs)
     dls = DataLoaders(trn, val, device=device)
     dls.n_inp = 1

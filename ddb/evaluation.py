@@ -142,20 +142,24 @@ def score_predictions(predictions:str|Path|pd.DataFrame,
 # %% ../nbs/06_evaluation.ipynb #0012
 PSEUDO_CRITERIA = tuple(c for c in CRITERIA if 'pseudo' in c or 'predicted' in c)   # need the amplifier's groups
 
+# %% ../nbs/06_evaluation.ipynb #c8c052a6
+def _check_criterion(valid:BiasedSplit, criterion:str, inferred:InferredGroups|None):
+    "Refuse a criterion that is unknown or needs what is not given: the amplifier's groups, or bias labels."
+    if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
+    if criterion in PSEUDO_CRITERIA and inferred is None:
+        raise ValueError(f"criterion {criterion!r} needs inferred= (the amplifier's groups of the validation samples)")
+    if criterion in LABELLED_CRITERIA and valid.groups is None:
+        raise DataError(f"{valid.name}: criterion {criterion!r} needs bias labels")
+    if inferred is not None and len(inferred) != len(valid):
+        raise DataError(f'{valid.name}: {len(inferred)} inferred groups for {len(valid)} samples')
+
 # %% ../nbs/06_evaluation.ipynb #9000
 class SelectOnValid(Callback):
     "Keep the weights that maximise a validation criterion; restore them after training."
     order = 70
     def __init__(self, valid:BiasedSplit, criterion:str='avg',
                  inferred:InferredGroups|None=None): # the amplifier's reading of the validation split (`infer_groups`)
-        if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}, got {criterion!r}")
-        if criterion in PSEUDO_CRITERIA and inferred is None:
-            raise ValueError(f"criterion {criterion!r} needs inferred= (the amplifier's groups of the validation "
-                             "samples)")
-        if criterion in LABELLED_CRITERIA and valid.groups is None:
-            raise DataError(f"{valid.name}: criterion {criterion!r} needs bias labels")
-        if inferred is not None and len(inferred) != len(valid):
-            raise DataError(f'{valid.name}: {len(inferred)} inferred groups for {len(valid)} samples')
+        _check_criterion(valid, criterion, inferred)
         self.valid, self.criterion, self.inferred = valid, criterion, inferred
     def groups(self)->np.ndarray:
         "The validation groups the criterion reduces over."

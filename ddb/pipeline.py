@@ -246,6 +246,7 @@ def data_stage(runner:StageRunner, raw:dict)->tuple:
                    'fp32')
     return data, cfg
 
+# %% ../nbs/07_pipeline.ipynb #9cd7c3a4
 @patch
 def stage_data(self:Run)->BiasedData:
     "Load the data, resolve the config, and record the split counts."
@@ -288,6 +289,7 @@ def _log_check(log, r:dict):
     log(f"diffusion: check at step {r['step']:,}: {r['n_flagged']:,} flagged, overlap with the last check {overlap} "
         f"({r['seconds']} s)")
 
+# %% ../nbs/07_pipeline.ipynb #adc89e3f
 @patch
 def stage_diffusion(self:Run)->CondUNet:
     "Train (or resume, or load) the diffusion model of the run's data."
@@ -307,6 +309,7 @@ def sampling_stage(runner:StageRunner, model:CondUNet, cfg:dict)->BiasedData:
     return runner.cached('sampling', folder, runner.key(cfg, 'sampling'), compute,
                          lambda: synthetic_set(folder/'images', seed=cfg['seed']))
 
+# %% ../nbs/07_pipeline.ipynb #a0436991
 @patch
 def stage_sampling(self:Run)->BiasedData:
     "Generate (or load) the run's synthetic set."
@@ -343,6 +346,7 @@ def amplifier_stage(runner:StageRunner, data:BiasedData, synthetic:BiasedData, c
     runner.log(f'amplifier: {n:,} training images flagged as bias-conflicting ({n / len(data.train):.1%})')
     return groups
 
+# %% ../nbs/07_pipeline.ipynb #14b7de00
 def _load_scores(path:Path, data:BiasedData)->dict:
     with np.load(path) as f: z = {k: f[k] for k in f.files}
     for s in data.splits:
@@ -353,6 +357,7 @@ def _load_scores(path:Path, data:BiasedData)->dict:
                 raise CorruptFileError(f"{path}: {s.name}_{k} has {len(z[f'{s.name}_{k}'])} rows for {len(s)} images")
     return z
 
+# %% ../nbs/07_pipeline.ipynb #af5f8c1b
 @patch
 def stage_amplifier(self:Run)->BiasScores:
     "Train (or load) the run's bias amplifier and keep its inferred groups; returns the training images' scores."
@@ -409,6 +414,7 @@ def method_stage(runner:StageRunner, name:str, data:BiasedData,
     return runner.cached(stage, folder, runner.key(cfg, 'recipes', name), compute,
                          lambda: _load_preds(folder/'preds.npy', len(split)))
 
+# %% ../nbs/07_pipeline.ipynb #f54412d8
 @patch
 def stage_method(self:Run, name:str, folder:Path|None=None,
                  recipes:dict|None=None, # the `recipes` section to train with (default: the run's)

@@ -350,6 +350,29 @@ def from_folders(train_dir:str|Path,              # <train_dir>/<class>/<image>
 SPLIT_NAMES = {'train': 'train', 'valid': 'valid', 'val': 'valid', 'validation': 'valid', 'test': 'test', '0': 'train',
                '1': 'valid', '2': 'test'}
 
+# %% ../nbs/01c_readers.ipynb #fb1d38b5
+def _csv_files(files:list, labels:np.ndarray, csv:Path)->list:
+    "`files`, refused (naming the CSV's lines) when one is listed twice or does not exist."
+    first = {}
+    for i, f in enumerate(files):
+        j = first.setdefault(os.path.normpath(f), i)
+        if j != i:
+            raise DataError(
+                f'{csv}, lines {j + 2} and {i + 2}: both list {f}' + (
+                    f', with labels {labels[j]!r} and {labels[i]!r}' if labels[j] != labels[i] else ''))
+    for i, f in enumerate(files):
+        if not f.exists(): raise DataError(f'{csv}, line {i + 2}: image file {f} not found')
+    return files
+
+def _csv_splits(df:pd.DataFrame, split_col:str|None, csv:Path)->np.ndarray:
+    "Each row's split name (all train without `split_col`), refused (naming the line) when not train/valid/test."
+    if split_col is None: return np.array(['train'] * len(df), dtype=object)
+    raw = df[split_col].astype(str).str.strip().str.lower()
+    bad = [i for i, v in enumerate(raw) if v not in SPLIT_NAMES]
+    if bad:
+        raise DataError(f'{csv}, line {bad[0] + 2}: {split_col}={df[split_col].iloc[bad[0]]!r} is not train/valid/test')
+    return raw.map(SPLIT_NAMES).to_numpy()
+
 # %% ../nbs/01c_readers.ipynb #9001
 def from_csv(csv:str|Path,                    # one row per image
              image_root:str|Path|None=None,   # file paths are relative to this (default: the CSV's folder)
@@ -372,24 +395,8 @@ def from_csv(csv:str|Path,                    # one row per image
     if out: raise DataError(f'{csv}, line {out[0] + 2}: label {labels[out[0]]!r} is not one of the classes {classes}')
     empty = [c for c in classes if c not in set(labels)]
     if empty: raise DataError(f'{csv}: class {empty[0]!r} has no rows')
-    files = [root/f for f in df[file_col].astype(str)]
-    first = {}
-    for i, f in enumerate(files):
-        j = first.setdefault(os.path.normpath(f), i)
-        if j != i:
-            raise DataError(
-                f'{csv}, lines {j + 2} and {i + 2}: both list {f}' + (
-                    f', with labels {labels[j]!r} and {labels[i]!r}' if labels[j] != labels[i] else ''))
-    for i, f in enumerate(files):
-        if not f.exists(): raise DataError(f'{csv}, line {i + 2}: image file {f} not found')
-    sp = np.array(['train'] * len(df), dtype=object)
-    if split_col is not None:
-        raw = df[split_col].astype(str).str.strip().str.lower()
-        bad = [i for i, v in enumerate(raw) if v not in SPLIT_NAMES]
-        if bad:
-            raise DataError(f'{csv}, line {bad[0] + 2}: {split_col}={df[split_col].iloc[bad[0]]!r} is not '
-                            'train/valid/test')
-        sp = raw.map(SPLIT_NAMES).to_numpy()
+    files = _csv_files([root/f for f in df[file_col].astype(str)], labels, csv)
+    sp = _csv_splits(df, split_col, csv)
     b = _int_column(df, bias_col, csv) if bias_col is not None else None
     y = np.array([classes.index(l) for l in labels])
     kw = dict(size=size, mode=mode, in_memory=in_memory, check=check)

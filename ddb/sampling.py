@@ -123,36 +123,43 @@ def generate_synthetic(model:CondUNet, n_per_class:int, dest:str|Path, *,   # th
     if old is None or not old.get('complete'):
         if is_main(): write_manifest(dest, config=cfg, complete=False)
         barrier()
-        jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))]
-        folders, (rank, world) = class_folders(dest, model.classes), process_info()
-        progress = progress and is_main()
-        t0, bar = time.time(), progress and interactive()   # a log file gets a line per class instead of a bar
-        # several processes: in each round process r samples job i + r, and rank 0 writes them all
-        rounds = range(0, len(jobs), world)
-        for i in progress_bar(rounds) if bar else rounds:
-            made = None
-            if i + rank < len(jobs):
-                c, k = jobs[i + rank]
-                names = [folders[c]/f'{c}_{n:06d}.png' for n in range(k * bs, min((k + 1) * bs, n_per_class))]
-                if not all(f.exists() for f in names):   # batches already on disk (a resumed run) are kept
-                    made = (names, to_hwc_uint8(sample(model, [c] * len(names), guidance, steps, scheduler,
-                                                       torch_generator(_batch_seed(seed, c, k)), bs,
-                                                       device, precision=precision)))
-            # each batch has its own seed: the set does not depend on the number of processes
-            for got in gather_to_main(made):
-                if got is None: continue
-                for f, im in zip(*got):
-                    with atomic_path(f) as tmp:
-                        Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
-            fault_point('sampling:batch')   # a round of batches is on disk (tests stop runs here)
-            for j in range(i, min(i + world, len(jobs))):
-                # a class's last batch is done
-                if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != jobs[j][0]):
-                    print(f'sampling: class {model.classes[jobs[j][0]]!s} ({time.time() - t0:.0f} s)', flush=True)
+        _sample_missing(model, dest, n_per_class, seed, progress, guidance=guidance, steps=steps,
+                        scheduler=scheduler, bs=bs, device=device, precision=precision)
         barrier()
         if is_main(): write_manifest(dest, config=cfg, complete=True, counts={cl: n_per_class for cl in model.classes})
         barrier()
     return synthetic_set(dest)
+
+# %% ../nbs/03_sampling.ipynb #26ce6584
+def _sample_missing(model:CondUNet, dest:Path, n_per_class:int, seed:int, progress:bool, *,
+                    guidance:float, steps:int, scheduler:str, bs:int, device, precision:str):
+    "Sample every batch of `dest` not on disk yet, in rounds over the processes; rank 0 writes them all."
+    jobs = [(c, k) for c in range(model.n_classes) for k in range(-(-n_per_class // bs))]
+    folders, (rank, world) = class_folders(dest, model.classes), process_info()
+    progress = progress and is_main()
+    t0, bar = time.time(), progress and interactive()   # a log file gets a line per class instead of a bar
+    # several processes: in each round process r samples job i + r, and rank 0 writes them all
+    rounds = range(0, len(jobs), world)
+    for i in progress_bar(rounds) if bar else rounds:
+        made = None
+        if i + rank < len(jobs):
+            c, k = jobs[i + rank]
+            names = [folders[c]/f'{c}_{n:06d}.png' for n in range(k * bs, min((k + 1) * bs, n_per_class))]
+            if not all(f.exists() for f in names):   # batches already on disk (a resumed run) are kept
+                images = sample(model, [c] * len(names), guidance, steps, scheduler, bs=bs, device=device,
+                                generator=torch_generator(_batch_seed(seed, c, k)), precision=precision)
+                made = (names, to_hwc_uint8(images))
+        # each batch has its own seed: the set does not depend on the number of processes
+        for got in gather_to_main(made):
+            if got is None: continue
+            for f, im in zip(*got):
+                with atomic_path(f) as tmp:
+                    Image.fromarray(im[..., 0] if im.shape[-1] == 1 else im).save(tmp, format='PNG')
+        fault_point('sampling:batch')   # a round of batches is on disk (tests stop runs here)
+        for j in range(i, min(i + world, len(jobs))):
+            # a class's last batch is done
+            if progress and not bar and (j == len(jobs) - 1 or jobs[j + 1][0] != jobs[j][0]):
+                print(f'sampling: class {model.classes[jobs[j][0]]!s} ({time.time() - t0:.0f} s)', flush=True)
 
 # %% ../nbs/03_sampling.ipynb #9002
 # the `sampling` fields `generate_synthetic` takes (and `n_per_class`)

@@ -10,6 +10,7 @@ import numpy as np, pandas as pd, torch
 from scipy.stats import spearmanr
 from sklearn.metrics import roc_auc_score
 from fastai.callback.core import Callback, CancelFitException
+from fastcore.basics import patch
 from .core import torch_generator
 from .data import to_hwc_uint8
 from .data import BiasedSplit, BiasedData
@@ -84,14 +85,21 @@ class CaptureCheck(Callback):
         if self.log: self.log(rec)
         if self.threshold is not None and rec['jaccard'] is not None and rec['jaccard'] >= self.threshold:
             self.stopped_at = rec['step']; raise CancelFitException
-    def check(self, epoch:int)->dict:
-        "Flag the subset with a quick amplifier of the current EMA model; compare with the previous check."
-        t0 = time.time()
-        sc, flags = quick_flags(ema_model(self.learn), self.subset, self.n_per_class, self.sample_steps,
-                                self.guidance, self.amp_steps,
-                                self.amp_arch, self.rule, self.seed)
-        rec = compare_checks(sc, flags, self.prev, self.true)
-        rec = dict(epoch=epoch, step=epoch * self.learn.steps_per_epoch, **rec, seconds=round(time.time() - t0, 1))
-        self.prev = flags, sc.ce
-        return rec
-    def table(self)->pd.DataFrame: return pd.DataFrame(self.history)
+
+# %% ../nbs/04a_stopping.ipynb #9c81c8d2
+@patch
+def check(self:CaptureCheck, epoch:int)->dict:
+    "Flag the subset with a quick amplifier of the current EMA model; compare with the previous check."
+    t0 = time.time()
+    sc, flags = quick_flags(ema_model(self.learn), self.subset, n_per_class=self.n_per_class,
+                            sample_steps=self.sample_steps, guidance=self.guidance, amp_steps=self.amp_steps,
+                            amp_arch=self.amp_arch, rule=self.rule, seed=self.seed)
+    rec = compare_checks(sc, flags, self.prev, self.true)
+    rec = dict(epoch=epoch, step=epoch * self.learn.steps_per_epoch, **rec, seconds=round(time.time() - t0, 1))
+    self.prev = flags, sc.ce
+    return rec
+
+@patch
+def table(self:CaptureCheck)->pd.DataFrame:
+    "One row per check: its step, flags, overlap with the previous check and seconds."
+    return pd.DataFrame(self.history)
