@@ -41,7 +41,7 @@ methods = ', '.join(dict.fromkeys(results.method))
 n_seeds = results.seed.nunique()
 intro = (f"# Benchmark: {a.name}\n\nMethods {methods}; bias-conflicting ratios {pcts}; {n_seeds} seed(s); backbones "
          f"{', '.join(results.backbone.unique())}; epochs{' and knobs' * (tuning is not None)} chosen by "
-         f"`{a.criterion}` on validation data. Merged from {len(a.add) + 1} `ddb benchmark` folders by "
+         f"`{a.criterion}` on validation data. The rows of several `ddb benchmark` calls, merged by "
          "`benchmarks/merge_results.py`.")
 seed = int(results.seed.min())
 chosen = tuning_table(tuning, a.criterion, seed) if tuning is not None else ''
