@@ -45,5 +45,5 @@ intro = (f"# Benchmark: {a.name}\n\nMethods {methods}; bias-conflicting ratios {
          "`benchmarks/merge_results.py`.")
 seed = int(results.seed.min())
 chosen = tuning_table(tuning, a.criterion, seed) if tuning is not None else ''
-write_results_page(into, results, a.metric, intro, chosen)
+write_results_page(into, results, a.metric, intro, chosen, html=False)
 print(f'{len(results)} rows ({pcts}) -> {into}')

@@ -161,13 +161,15 @@ def detection_columns(run)->dict:
     r = run.inferred['train'].detection(run.data.train.conflicting)
     return {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
 
-def write_results_page(out:Path, results:pd.DataFrame, metric:str, intro:str, tuning_md:str='')->str:
+def write_results_page(out:Path, results:pd.DataFrame, metric:str, intro:str, tuning_md:str='',
+                       html:bool=True,   # also results.html, the page with its figure inside (committed folders skip it)
+                      )->str:
     ("`results.md` (`intro`, the knobs `tuning_md` chose, the tables), `results.png` and `results.html` from a results "
      "table; returns the tables.")
     md = tuning_md + '\n' + benchmark_tables(results, metric) if tuning_md else benchmark_tables(results, metric)
     save_figure(plot_benchmark(results, metric), out/'results.png')
     with atomic_path(out/'results.md') as tmp: tmp.write_text(f'{intro}\n\n{md}\n![results](results.png)\n')
-    write_html(out/'results.md')   # results.html: the same page with the figure embedded
+    if html: write_html(out/'results.md')   # results.html: the same page with the figure embedded
     return md
 
 # %% ../nbs/08_benchmark.ipynb #9001
