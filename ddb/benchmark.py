@@ -162,7 +162,7 @@ def detection_columns(run)->dict:
     return {f'detect_{k}': r[k] for k in ('auroc', 'precision', 'recall')}
 
 def write_results_page(out:Path, results:pd.DataFrame, metric:str, intro:str, tuning_md:str='',
-                       html:bool=True,   # also results.html, the page with its figure inside (committed folders skip it)
+                       html:bool=True,   # also results.html, the page with its figure inside
                       )->str:
     ("`results.md` (`intro`, the knobs `tuning_md` chose, the tables), `results.png` and `results.html` from a results "
      "table; returns the tables.")
