@@ -131,8 +131,8 @@ class StageRunner:
         ("Callbacks for one training whose artifacts go to `folder`: its history.csv, and the tracker `cfg['log']` "
          "names.")
         stage = folder.relative_to(self.out).as_posix() if folder.is_relative_to(self.out) else folder.name
-        cfg = cfg.as_dict() if isinstance(cfg, Settings) else cfg
-        return tracking_callbacks(folder, self.out, stage, cfg['log'], cfg)
+        # plain dicts: a method's config is a dict that holds settings objects, and trackers render it as YAML or JSON
+        return tracking_callbacks(folder, self.out, stage, cfg['log'], _norm(cfg))
     def release(self):
         "Let other runs write the run folder (`run_pipeline` calls it when the run ends)."
         if self.lock is not None: self.lock.release()
