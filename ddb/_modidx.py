@@ -10,6 +10,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'ddb.amplifier.InferredGroups.groups': ('amplifier.html#inferredgroups.groups', 'ddb/amplifier.py'),
                                'ddb.amplifier._gmm_flags': ('amplifier.html#_gmm_flags', 'ddb/amplifier.py'),
                                'ddb.amplifier._otsu': ('amplifier.html#_otsu', 'ddb/amplifier.py'),
+                               'ddb.amplifier._valley': ('amplifier.html#_valley', 'ddb/amplifier.py'),
                                'ddb.amplifier.amplifier_dls': ('amplifier.html#amplifier_dls', 'ddb/amplifier.py'),
                                'ddb.amplifier.bias_scores': ('amplifier.html#bias_scores', 'ddb/amplifier.py'),
                                'ddb.amplifier.compare_rules': ('amplifier.html#compare_rules', 'ddb/amplifier.py'),

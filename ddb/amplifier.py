@@ -43,8 +43,9 @@ class AmplifierSettings(Settings):
     epochs: int = knob(20, 'int>0')
     bs: int = knob(64, 'int>0')
     lr: float = knob(1e-3, 'float>0')
-    rule: str = knob('otsu', 'choice:otsu|gmm|misclassified|topk', 'pseudo bias rule: otsu | gmm | misclassified | '
-                                                                   'topk (per class, on the amplifier loss)')
+    rule: str = knob('otsu', 'choice:otsu|valley|gmm|misclassified|topk', 'pseudo bias rule: otsu | valley | gmm | '
+                                                                          'misclassified | topk (per class, on the '
+                                                                          'amplifier loss)')
     topk: float = knob(0.01, 'float(0,1]', 'share flagged per class by rule topk')
     weights: str|None = knob(None, 'path?', "ResNet weights: 'imagenet' (torchvision's, via the torch cache) or a "
                                             "local file")
@@ -115,8 +116,13 @@ def _gmm_flags(v:np.ndarray, seed:int=0)->np.ndarray:
     hi = int(np.argmax(g.means_[:, 0]))
     return g.predict_proba(v[:, None])[:, hi] > 0.5
 
+def _valley(v:np.ndarray)->float:
+    from skimage.filters import threshold_minimum   # a dependency of this rule only
+    try: return float(threshold_minimum(v))
+    except RuntimeError: return np.inf   # the smoothed histogram has one peak: no valley, nothing flagged
+
 def pseudo_bias(scores:BiasScores|list,  # from `bias_scores`, or a list of them for 'committee'
-                rule:str=AmplifierSettings.rule, # 'otsu', 'gmm', 'misclassified', 'topk' or 'committee'
+                rule:str=AmplifierSettings.rule, # 'otsu', 'valley', 'gmm', 'misclassified', 'topk' or 'committee'
                 k:float=AmplifierSettings.topk, # share flagged per class by 'topk'
                 base:str='otsu',         # the rule each member applies in 'committee'
                 )->np.ndarray:           # 1 where a sample looks bias-conflicting
@@ -128,13 +134,13 @@ def pseudo_bias(scores:BiasScores|list,  # from `bias_scores`, or a list of them
     if isinstance(scores, (list, tuple)):
         raise ValueError(f"a list of scores needs rule='committee', got rule={rule!r}")
     if rule == 'misclassified': return (scores.pred != scores.targets).astype(np.int64)
-    if rule not in ('gmm', 'otsu', 'topk'):
-        raise ValueError(f"rule must be 'gmm', 'otsu', 'misclassified', 'topk' or 'committee', got {rule!r}")
+    if rule not in ('gmm', 'otsu', 'valley', 'topk'):
+        raise ValueError(f"rule must be 'otsu', 'valley', 'gmm', 'misclassified', 'topk' or 'committee', got {rule!r}")
     out, logce = np.zeros(len(scores), np.int64), np.log(np.maximum(scores.ce, 1e-12))
     for c in np.unique(scores.targets):
         i = np.flatnonzero(scores.targets == c); v = logce[i]
         if rule == 'gmm': flags = _gmm_flags(v)
-        elif rule == 'otsu': flags = scores.ce[i] > _otsu(scores.ce[i])
+        elif rule in ('otsu', 'valley'): flags = scores.ce[i] > (_otsu if rule == 'otsu' else _valley)(scores.ce[i])
         else: flags = np.zeros(len(v), bool); flags[np.argsort(-v)[:max(1, int(round(k * len(v))))]] = True
         out[i] = flags
     return out
@@ -201,7 +207,8 @@ def show_suspected(split:BiasedSplit, scores:BiasScores, n:int=24, ncols:int=8)-
                       titles=[f'{split.classes[split.targets[i]]} ({scores.ce[i]:.1f})' for i in top])
 
 # %% ../nbs/04_amplifier.ipynb #0024
-def compare_rules(scores:BiasScores|list, true_conflicting, rules=('misclassified', 'gmm', 'otsu', 'topk', 'committee'),
+def compare_rules(scores:BiasScores|list, true_conflicting, rules=('misclassified', 'gmm', 'otsu', 'valley', 'topk',
+                                                        'committee'),
                   k:float=0.01)->'pd.DataFrame':
     ("Precision, recall and F1 of each pseudo-bias rule (a list of scores feeds 'committee'; the first is used "
      "otherwise).")
