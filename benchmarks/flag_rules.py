@@ -31,7 +31,8 @@ for spec in a.run:
     sc, conf = BiasScores(ce, np.exp(-ce), pred, tr.targets.copy()), tr.conflicting.astype(bool)
     share = float(conf.mean())
     table = compare_rules(sc, conf, rules=('otsu', 'valley', 'gmm', 'misclassified', 'topk'), k=0.01)
-    table.loc[f'topk at the true share ({share:.2%})'] = compare_rules(sc, conf, rules=('topk',), k=share).loc['topk']
+    table = table.rename(index={'topk': 'topk, k = 1%'})
+    table.loc[f'topk, k = the true share ({share:.2%})'] = compare_rules(sc, conf, rules=('topk',), k=share).loc['topk']
     rules.append(table.rename_axis('rule').reset_index().assign(conflict_pct=pct, auroc=roc_auc_score(conf, ce)))
     flags = pseudo_bias(sc, cfg['amplifier']['rule'], cfg['amplifier']['topk'])
     for c in range(len(tr.classes)):
