@@ -44,8 +44,9 @@ figs = dict(synthetic_per_class=show_per_class(run.synthetic.train, n=8),
             suspected_conflicting=show_suspected(run.data.train, run.scores, n=24))
 for name, f in figs.items(): f.savefig(out/f'{name}.png', dpi=110, bbox_inches='tight'); plt.close(f)
 detection = detection_report(run.scores, run.data.train.conflicting, run.pseudo)
-last = (curves[curves.step == curves.step.max()].groupby('amplifier', sort=False)[['auroc', 'ap']].agg(['mean', 'std'])
-        .round(4))
+# each amplifier's last check (an epoch of the real set and one of the synthetic set end at different steps)
+last = (curves[curves.step == curves.groupby('amplifier').step.transform('max')]
+        .groupby('amplifier', sort=False)[['auroc', 'ap']].agg(['mean', 'std']).round(4))
 summary = dict(run=str(a.run), capture=capture, steps=steps, every=every, seeds=a.seeds,
                final=json.loads(last.to_json(orient='index')), detection=detection,
                minutes=round((time.time() - t0) / 60, 1))
