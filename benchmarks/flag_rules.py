@@ -2,8 +2,8 @@
 scores, `amplifier/scores.npz`), the precision, recall and F1 of every label-free flagging rule of
 `ddb.amplifier.pseudo_bias` on the training split, and per class the amplifier's ranking (within-class AUROC), the
 images the preset's rule flags and how many of them are conflicting. Bias labels are read only to score; nothing is
-trained (a minute a folder: the data are loaded again). `topk` is shown at the true conflicting share too, as the
-ceiling of a per-class cut that would need that share, which a user does not know.
+trained (a few minutes a folder on one core: the data are built again). `topk` is shown at the true conflicting
+share too, as the ceiling of a per-class cut that would need that share, which a user does not know.
 
     python benchmarks/flag_rules.py --preset cfmnist --run 0.5:runs/bench-cfm05/cfmnist-0.5pct --run 1:runs/cfmnist \
         --run 5:runs/bench-cfm5/cfmnist-5pct --out benchmarks/cfmnist

@@ -117,7 +117,7 @@ def _gmm_flags(v:np.ndarray, seed:int=0)->np.ndarray:
     return g.predict_proba(v[:, None])[:, hi] > 0.5
 
 def _valley(v:np.ndarray)->float:
-    from skimage.filters import threshold_minimum   # a dependency of this rule only
+    from skimage.filters import threshold_minimum   # scikit-image's only use: loaded when asked for
     try: return float(threshold_minimum(v))
     except RuntimeError: return np.inf   # the smoothed histogram has one peak: no valley, nothing flagged
 
