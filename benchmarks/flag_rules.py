@@ -23,7 +23,11 @@ p.add_argument('--out', default='benchmarks/cfmnist')
 a = p.parse_args()
 rules, classes = [], []
 for spec in a.run:
-    pct, folder = spec.split(':', 1); pct = float(pct)
+    pct, _, folder = spec.partition(':')
+    try: pct = float(pct)
+    except ValueError: p.error(f'--run {spec}: expected SHARE:FOLDER, e.g. 1:runs/cfmnist')
+    if not (Path(folder)/'amplifier'/'scores.npz').is_file():
+        p.error(f'--run {spec}: no amplifier/scores.npz in {folder!r}')
     cfg = load_config(a.preset, changes={'data.conflict_pct': pct})
     tr = load_data(cfg['data'], cfg['seed']).train
     with np.load(Path(folder)/'amplifier'/'scores.npz') as z: ce, pred = z['train_ce'], z['train_pred']
