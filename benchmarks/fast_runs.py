@@ -1,11 +1,13 @@
-"""`ddb run cmnist` (the 5-minute preset) from an empty folder per seed: wall time, stage times, peak memory, detection
-and each method's accuracy. Not a test: about 3-4 minutes a seed on 2 cores (`cmnist-long`: about 10). Writes
-`benchmarks/cmnist/fast_runs.csv`.
+"""`ddb run cmnist` (the 5-minute preset; or another, `--preset`) from an empty folder per seed: wall time, stage
+times, peak memory, detection and each method's accuracy. Not a test: about 3-4 minutes a seed on 2 cores
+(`cmnist-long`: about 10). Writes `benchmarks/cmnist/fast_runs.csv`.
 
     python benchmarks/fast_runs.py [--seeds 0,1,2] [--runs runs/fast]
     python benchmarks/fast_runs.py --runs runs/fast-stop --set diffusion.stop=flags \
         --out benchmarks/cmnist/fast_stop_runs.csv
     python benchmarks/fast_runs.py --preset cmnist-long --seeds 0 --runs runs/long --out benchmarks/cmnist/long_runs.csv
+    python benchmarks/fast_runs.py --preset waterbirds-mini --runs runs/wbfast \
+        --out benchmarks/waterbirds-mini/fast_runs.csv
 
 With `--set`, every run gets those config overrides (the second line: the label-free stopping rule turned on); the
 third line is the "before": the budget `cmnist` had until it was cut, on the same machine.

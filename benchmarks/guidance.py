@@ -1,10 +1,16 @@
-"""Classifier-free guidance against detection on Colored MNIST 1%: for trained diffusion models (run folders or
-snapshots), sample `--n` images per class with guidance w (25 DDPM steps), train the `cmnist` preset's amplifier
-on them and score the real training set (bias labels used only for the AUROC). Not a test: about a minute per
-(model, w) on 2 cores. Writes `benchmarks/cmnist/guidance.csv`.
+"""Classifier-free guidance against detection on Colored MNIST 1% (or another preset's data, `--config`): for trained
+diffusion models (run folders or snapshots), sample `--n` images per class with guidance w (25 DDPM steps), train the
+preset's amplifier on them and score the real training set (bias labels used only for the AUROC). Not a test: about
+a minute per (model, w) on 2 cores. Writes `benchmarks/cmnist/guidance.csv`.
 
     python benchmarks/guidance.py --models mnist-small-s0=runs/fast/s0/diffusion/model --w 0,0.5,1,3
     python benchmarks/guidance.py --models mnist-cpu-s0=runs/long/s0/diffusion/model --w 0,1
+    python benchmarks/guidance.py --config waterbirds-mini --seed 1 \
+        --models mnist-small-s1=runs/wbfast/s1/diffusion/model --work runs/guidance-wb1 \
+        --out benchmarks/waterbirds-mini/guidance.csv
+
+`--seed` is the run's seed, which also draws the data (the photos, Colored MNIST's colours): give each model the seed
+it was trained with.
 
 The models come from `benchmarks/fast_runs.py` (`ddb run cmnist`, seed 0; and `--preset cmnist-long`); a row
 already in the CSV is not measured again.
@@ -22,9 +28,10 @@ p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--models', nargs='+', required=True, help='name=folder of a saved diffusion model')
 p.add_argument('--w', default='0,1'); p.add_argument('--n', type=int, default=200)
 p.add_argument('--steps', type=int, default=25)
+p.add_argument('--config', default='cmnist'); p.add_argument('--seed', type=int, default=0)
 p.add_argument('--work', default='runs/guidance'); p.add_argument('--out', default='benchmarks/cmnist/guidance.csv')
 a = p.parse_args()
-cfg = load_config('cmnist')
+cfg = load_config(a.config, [f'seed={a.seed}'])
 runner = StageRunner(Path(a.work)/'data', default_device(cfg['device']), quiet=True)
 data, cfg = data_stage(runner, cfg)
 amp = cfg['amplifier']

@@ -17,8 +17,8 @@ p.add_argument('--archs', default='cnn,cnn-gap,resnet18'); p.add_argument('--see
 p.add_argument('--augment', default='1', help='comma-separated 0/1: with and/or without augmentation')
 p.add_argument('--out', default='benchmarks/waterbirds-mini')
 a = p.parse_args()
-r = load_config('waterbirds-mini')['recipes']
-data = waterbirds_mini(load_config('waterbirds-mini')['data']['conflict_pct'])
+r = load_config('waterbirds-mini-long')['recipes']
+data = waterbirds_mini(load_config('waterbirds-mini-long')['data']['conflict_pct'])
 rows = []
 for arch in a.archs.split(','):
     for aug in (bool(int(v)) for v in a.augment.split(',')):

@@ -4,8 +4,8 @@ backbone, share and seed, with the preset's recipe settings (augmentation on). S
 whether DDB's detection gives Recipe I better groups than JTT gets, or whether the two differ only in how they retrain.
 Bias labels are read here to measure, never to train. A few minutes. Not a test: the numbers go in `11_results`.
 
-    python benchmarks/photo_jtt_errors.py [--config waterbirds-mini] [--archs cnn-gap,resnet18] [--pcts 2,5] [--seeds 3]
-        [--out benchmarks/waterbirds-mini]
+    python benchmarks/photo_jtt_errors.py [--config waterbirds-mini-long] [--archs cnn-gap,resnet18]
+        [--pcts 2,5] [--seeds 3] [--out benchmarks/waterbirds-mini]
     python benchmarks/photo_jtt_errors.py --config cfmnist --archs cnn --pcts 1,2 --out benchmarks/cfmnist
 """
 import argparse, time
@@ -16,7 +16,7 @@ from ddb.recipes import JTT, LEARNER_FIELDS, debias_learner
 from ddb.config import load_config
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--config', default='waterbirds-mini'); p.add_argument('--archs', default='cnn-gap,resnet18')
+p.add_argument('--config', default='waterbirds-mini-long'); p.add_argument('--archs', default='cnn-gap,resnet18')
 p.add_argument('--pcts', default='2,5')
 p.add_argument('--seeds', type=int, default=3); p.add_argument('--out', default='benchmarks/waterbirds-mini')
 a = p.parse_args()

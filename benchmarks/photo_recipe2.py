@@ -4,7 +4,7 @@ anything (its loss then is about the same for every image, about 1 once divided 
 is lb / (lb + 1) with lb the amplifier's normalised loss raised to `sharpen`), without and with `balance`. Reuses a run
 folder's cached stages. Seconds. Not a test: the numbers go in 11_results.
 
-    python benchmarks/photo_recipe2.py [--run runs/waterbirds-mini] [--config waterbirds-mini] \
+    python benchmarks/photo_recipe2.py [--run runs/waterbirds-mini-long] [--config waterbirds-mini-long] \
         [--out benchmarks/waterbirds-mini]
 """
 import argparse, json
@@ -14,7 +14,7 @@ from ddb.pipeline import run_pipeline
 from ddb.recipes import lff_weight, unbiased_shares
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--run', default='runs/waterbirds-mini'); p.add_argument('--config', default='waterbirds-mini')
+p.add_argument('--run', default='runs/waterbirds-mini-long'); p.add_argument('--config', default='waterbirds-mini-long')
 p.add_argument('--out', default='benchmarks/waterbirds-mini')
 a = p.parse_args()
 run = run_pipeline(a.config, a.run, stage='amplifier', quiet=True)

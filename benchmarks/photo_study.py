@@ -3,8 +3,8 @@ whether an amplifier trained on them keeps finding the conflicting training imag
 trained on the real set (CE or GCE) memorises them. Reuses a run folder's cached stages (data, diffusion,
 samples, amplifier); computes them when missing. Not a test: the numbers go in the README.
 
-    python benchmarks/photo_study.py [--run runs/waterbirds-mini] [--config waterbirds-mini] [--seeds 3] [--steps N]
-        [--out benchmarks/waterbirds-mini] [--json photo_study.json]
+    python benchmarks/photo_study.py [--run runs/waterbirds-mini-long] [--config waterbirds-mini-long]
+        [--seeds 3] [--steps N] [--out benchmarks/waterbirds-mini] [--json photo_study.json]
     python benchmarks/photo_study.py --run runs/cfmnist --config cfmnist --steps 1200 --out benchmarks/cfmnist \
         --json study.json
 """
@@ -19,7 +19,7 @@ from ddb.pipeline import run_pipeline
 from ddb.sampling import show_per_class
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-p.add_argument('--run', default='runs/waterbirds-mini'); p.add_argument('--config', default='waterbirds-mini')
+p.add_argument('--run', default='runs/waterbirds-mini-long'); p.add_argument('--config', default='waterbirds-mini-long')
 p.add_argument('--seeds', type=int, default=3); p.add_argument('--out', default='benchmarks/waterbirds-mini')
 p.add_argument('--steps', type=int, default=None, help="training steps of every amplifier (default: the preset "
                                                        "amplifier's epochs on the real set)")
