@@ -37,7 +37,7 @@ for n in [int(s) for s in a.sizes.split(',')]:
     rows.append(dict(train_images=n, valid_images=n // 5, test_images=2 * n // 5,
                      **{f'{k}_s': v for k, v in m['timing_s'].items()}, total_s=m['total_s'],
                      peak_rss_mb=m['peak_rss_mb']))
-res = pd.DataFrame(rows)
-out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-res.to_csv(out/'photo_cost.csv', index=False)
-print(res.to_string(index=False))
+    res = pd.DataFrame(rows)   # written after every size: a long size may be stopped
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    res.to_csv(out/'photo_cost.csv', index=False)
+    print(res.to_string(index=False), flush=True)

@@ -320,9 +320,7 @@ def resolve_config(cfg:dict, data:BiasedData, device)->dict:
     "`cfg` with every `null` that follows the data or the device filled in."
     cfg, gpu, px = copy.deepcopy(cfg), torch.device(device).type == 'cuda', int(max(data.train.shape[:2]))
     dif, rec = cfg['diffusion'], cfg['recipes']
-    if dif['preset'] is None: dif['preset'] = 'mnist-small' if not gpu else 'paper-32' if px <= 32 else 'paper-64'
-    # the small CPU UNets sample as well in 25 DDPM steps as in 50 (11_results); the paper's keep 50
-    if cfg['sampling']['steps'] is None: cfg['sampling']['steps'] = 25 if dif['preset'].startswith('mnist') else 50
+    if dif['preset'] is None: dif['preset'] = 'mnist-cpu' if not gpu else 'paper-32' if px <= 32 else 'paper-64'
     for k in ('steps', 'bs', 'lr', 'img_size', 'prediction_type'):
         if dif[k] is None: dif[k] = {**{'prediction_type': 'epsilon'}, **DIFFUSION_PRESETS[dif['preset']]}[k]
     if rec['size'] is None: rec['size'] = px

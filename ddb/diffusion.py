@@ -77,7 +77,7 @@ class DiffusionSettings(Settings):
     ("The `diffusion` section of a ddb config: what `diffusion_learner` and `train_diffusion` are given (null: the "
      "preset's value).")
     preset: str|None = knob(None, 'choice?:' + '|'.join(DIFFUSION_PRESETS), f"{' | '.join(DIFFUSION_PRESETS)}; null: "
-                                                                            "mnist-small on CPU, paper-32/paper-64 on "
+                                                                            "mnist-cpu on CPU, paper-32/paper-64 on "
                                                                             "GPU by image size")
     steps: int|None = knob(None, 'int>0?', "training iterations; null: the preset's (paper: 100,000)")
     bs: int|None = knob(None, 'int>0?', "batch size; null: the preset's (paper: 32)")

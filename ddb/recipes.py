@@ -48,9 +48,8 @@ ERM = Method
 # see `ddb.evaluation.SelectOnValid`
 CRITERIA = ('avg', 'worst_group', 'mean_group', 'worst_pseudo_group', 'mean_pseudo_group', 'mean_predicted_group')
 LABELLED_CRITERIA = ('worst_group', 'mean_group')   # need true bias labels on the validation split
-# `epochs: null`: about this many optimizer steps, in whole epochs within these bounds (640: the 20 epochs of the
-# `waterbirds-mini` preset on its 2,000 photos, 11_results)
-AUTO_STEPS, AUTO_EPOCHS = 640, (2, 30)
+# `epochs: null`: about this many optimizer steps, in whole epochs within these bounds
+AUTO_STEPS, AUTO_EPOCHS = 1000, (2, 30)
 
 @dataclass(eq=False)
 class RecipeSettings(Settings):

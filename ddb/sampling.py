@@ -40,7 +40,7 @@ class SamplingSettings(Settings):
     n_per_class: int = knob(100, 'int>0', 'synthetic images per class (paper: about 1,000)')
     guidance: float = knob(1.0, 'float>=0', "w in (1 + w) eps(x, c) - w eps(x, null); the paper's main results use w = "
                                             "1")
-    steps: int|None = knob(50, 'int>0?', "denoising steps; null: 25 with the CPU UNets (mnist-*), 50 with the paper's")
+    steps: int = knob(50, 'int>0', 'denoising steps')
     scheduler: str = knob('ddpm', 'choice:ddpm|ddim', 'ddpm (ancestral) | ddim')
     bs: int = knob(250, 'int>0', 'images per sampling batch')
 
