@@ -36,7 +36,9 @@ def one(seed:int)->dict:
     note = (out/'note.txt').read_text().strip() if (out/'note.txt').exists() else 'alone on the machine'
     row = dict(preset=a.preset, seed=seed, wall_s=float((out/'wall_s.txt').read_text()), how=note,
                auroc=m['detection']['auroc'],
-               ap=m['detection'].get('ap'), n_flagged=m['detection']['n_flagged'], peak_rss_mb=m['peak_rss_mb'],
+               ap=m['detection'].get('ap'), n_flagged=m['detection']['n_flagged'],
+               precision=m['detection'].get('precision'), recall=m['detection'].get('recall'),
+               peak_rss_mb=m['peak_rss_mb'],
                diffusion_steps=json.loads((out/'diffusion'/'manifest.json').read_text()).get('trained_steps'))
     row.update({f'{k.removeprefix("recipes/")}_s': v for k, v in m['timing_s'].items()})
     for meth, r in m['methods'].items():
