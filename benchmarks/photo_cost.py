@@ -19,9 +19,11 @@ p.add_argument('--runs', default='runs/photo-cost', help='class folders and run 
 p.add_argument('--out', default='benchmarks/waterbirds-mini', help='photo_cost.csv goes here')
 p.add_argument('--set', dest='overrides', nargs='+', default=[], metavar='KEY=VALUE')
 a = p.parse_args()
+try: sizes = [int(s) for s in a.sizes.split(',')]
+except ValueError: p.error(f'--sizes {a.sizes}: expected whole numbers joined by commas, e.g. 1000,5000')
 runs = Path(a.runs)
 rows = []
-for n in [int(s) for s in a.sizes.split(',')]:
+for n in sizes:
     folders, run = runs/f'photos-{n}', runs/f'run-{n}'
     if not folders.exists():
         t0 = time.time()
@@ -30,9 +32,10 @@ for n in [int(s) for s in a.sizes.split(',')]:
     if not (run/'metrics.json').exists():
         where = [f'data.{s}={(folders/s).resolve()}' for s in ('train', 'valid', 'test')]
         # its own process: the peak memory is the run's alone, as a user's `ddb run` would have it
-        cmd = ['ddb', 'run', 'folder', '--quiet', '--out', str(run), '--set', *where, *a.overrides]
+        cmd = [sys.executable, '-m', 'ddb.cli', 'run', 'folder', '--quiet', '--out', str(run), '--set', *where,
+               *a.overrides]
         print(' '.join(cmd), flush=True)
-        subprocess.run(cmd, check=True, stdout=sys.stdout, stderr=sys.stderr)
+        subprocess.run(cmd, check=True)
     m = json.loads((run/'metrics.json').read_text())
     rows.append(dict(train_images=n, valid_images=n // 5, test_images=2 * n // 5,
                      **{f'{k}_s': v for k, v in m['timing_s'].items()}, total_s=m['total_s'],
